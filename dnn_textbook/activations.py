@@ -1,0 +1,256 @@
+r"""Activation functions g and their derivatives g'.
+
+Each layer applies an activation function :math:`g^{[l]}` element by
+element to :math:`Z^{[l]}`. The backward step needs its derivative
+:math:`g^{[l]\prime}`, also element by element. Every derivative below
+is checked against a centred finite difference.
+
+>>> sorted(ACTIVATIONS)
+['identity', 'leaky_relu', 'relu', 'sigmoid', 'tanh']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+__all__ = [
+    "ACTIVATIONS",
+    "activation_backward",
+    "get_activation",
+    "identity",
+    "identity_derivative",
+    "leaky_relu",
+    "leaky_relu_derivative",
+    "relu",
+    "relu_backward",
+    "relu_derivative",
+    "sigmoid",
+    "sigmoid_backward",
+    "sigmoid_derivative",
+    "tanh",
+    "tanh_derivative",
+]
+
+
+def sigmoid(Z: np.ndarray) -> np.ndarray:
+    r"""The sigmoid, for the output unit of binary classification.
+
+    .. math::
+
+       \sigma(z) = \frac{1}{1 + e^{-z}}
+
+    >>> float(sigmoid(np.array(0.0)))
+    0.5
+    >>> z = np.array([-1.0, 2.0])
+    >>> np.allclose(sigmoid(z), 1 / (1 + np.exp(-z)))
+    True
+
+    The formula as written overflows :math:`e^{-z}` for large negative
+    :math:`z`. The code only ever takes :math:`e^{-|z|} \le 1`, and
+    rewrites :math:`\sigma(z)` for negative :math:`z` as
+    :math:`e^{z} / (1 + e^{z})`, so no warning is raised:
+
+    >>> sigmoid(np.array([-1e4, 1e4]))
+    array([0., 1.])
+    """
+    E = np.exp(-np.abs(Z))
+    S = 1 / (1 + E)
+    return np.where(Z >= 0, S, E * S)
+
+
+def sigmoid_derivative(Z: np.ndarray) -> np.ndarray:
+    r"""The derivative of the sigmoid, written with the sigmoid itself.
+
+    .. math::
+
+       \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)
+
+    At :math:`z = 0` the sigmoid is 1/2, so the slope is 1/4:
+
+    >>> float(sigmoid_derivative(np.array(0.0)))
+    0.25
+    >>> z, h = np.array([-3.0, 0.5, 2.0]), 1e-6
+    >>> np.allclose(sigmoid_derivative(z),
+    ...             (sigmoid(z + h) - sigmoid(z - h)) / (2 * h))
+    True
+    """
+    S = sigmoid(Z)
+    return S * (1 - S)
+
+
+def relu(Z: np.ndarray) -> np.ndarray:
+    r"""The rectified linear unit, the usual choice for hidden layers.
+
+    .. math::
+
+       \operatorname{relu}(z) = \max(0, z)
+
+    >>> relu(np.array([-2.0, 0.0, 3.0]))
+    array([0., 0., 3.])
+    """
+    return np.maximum(Z, 0)
+
+
+def relu_derivative(Z: np.ndarray) -> np.ndarray:
+    r"""The slope of the ReLU: 1 where :math:`z > 0`, else 0.
+
+    .. math::
+
+       \operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
+
+    At :math:`z = 0` the ReLU has no derivative; the code takes 0 there.
+
+    >>> z, h = np.array([-2.0, 0.5, 3.0]), 1e-6
+    >>> relu_derivative(z)
+    array([0., 1., 1.])
+    >>> np.allclose(relu_derivative(z), (relu(z + h) - relu(z - h)) / (2 * h))
+    True
+    """
+    return (Z > 0).astype(Z.dtype)
+
+
+def tanh(Z: np.ndarray) -> np.ndarray:
+    r"""The hyperbolic tangent, a zero-centred S-shaped activation.
+
+    .. math::
+
+       \tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}
+
+    >>> z = np.array([-0.5, 0.0, 1.5])
+    >>> np.allclose(tanh(z), (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z)))
+    True
+    """
+    return np.tanh(Z)
+
+
+def tanh_derivative(Z: np.ndarray) -> np.ndarray:
+    r"""The derivative of tanh, written with tanh itself.
+
+    .. math::
+
+       \tanh'(z) = 1 - \tanh^2(z)
+
+    >>> float(tanh_derivative(np.array(0.0)))
+    1.0
+    >>> z, h = np.array([-1.0, 0.25, 2.0]), 1e-6
+    >>> np.allclose(tanh_derivative(z), (tanh(z + h) - tanh(z - h)) / (2 * h))
+    True
+    """
+    T = np.tanh(Z)
+    return 1 - T * T
+
+
+def leaky_relu(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
+    r"""The leaky ReLU: a small slope :math:`\alpha` instead of 0 for z < 0.
+
+    .. math::
+
+       \operatorname{leaky}(z) = \max(\alpha z, z), \quad 0 < \alpha < 1
+
+    >>> leaky_relu(np.array([-2.0, 4.0]), alpha=0.25)
+    array([-0.5,  4. ])
+    """
+    return np.where(Z > 0, Z, alpha * Z)
+
+
+def leaky_relu_derivative(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
+    r"""The slope of the leaky ReLU: 1 where :math:`z > 0`, else alpha.
+
+    .. math::
+
+       \operatorname{leaky}'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}
+
+    >>> z, h = np.array([-2.0, 0.5]), 1e-6
+    >>> leaky_relu_derivative(z, alpha=0.25)
+    array([0.25, 1.  ])
+    >>> np.allclose(leaky_relu_derivative(z),
+    ...             (leaky_relu(z + h) - leaky_relu(z - h)) / (2 * h))
+    True
+    """
+    return np.where(Z > 0, 1, alpha).astype(Z.dtype)
+
+
+def identity(Z: np.ndarray) -> np.ndarray:
+    r"""The identity: the layer stays linear, :math:`g(z) = z`.
+
+    >>> identity(np.array([-1.5, 2.0]))
+    array([-1.5,  2. ])
+    """
+    return Z
+
+
+def identity_derivative(Z: np.ndarray) -> np.ndarray:
+    r"""The slope of the identity, :math:`g'(z) = 1` everywhere.
+
+    >>> identity_derivative(np.array([-1.5, 2.0]))
+    array([1., 1.])
+    """
+    return np.ones_like(Z)
+
+
+Activation = tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]
+
+#: Every activation function by its name, as ``name -> (g, g')``.
+ACTIVATIONS: dict[str, Activation] = {
+    "identity": (identity, identity_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "relu": (relu, relu_derivative),
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+}
+
+
+def get_activation(name: str, layer: int | None = None) -> Activation:
+    """Look up ``(g, g')`` by name, or say which names exist.
+
+    >>> get_activation("softmax")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown activation 'softmax'; valid: identity, leaky_relu, relu, sigmoid, tanh
+    """
+    try:
+        return ACTIVATIONS[name]
+    except (KeyError, TypeError):
+        where = "" if layer is None else f"layer {layer}: "
+        raise ValueError(
+            f"{where}unknown activation {name!r}; valid: {', '.join(sorted(ACTIVATIONS))}"
+        ) from None
+
+
+def activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
+    r"""The first equation of the backward step, for any activation.
+
+    .. math::
+
+       dZ^{[l]} = dA^{[l]} \odot g^{[l]\prime}(Z^{[l]})
+
+    For the ReLU, the gradient passes where :math:`Z > 0` and stops
+    elsewhere:
+
+    >>> dA, Z = np.array([[0.5, -2.0, 4.0]]), np.array([[1.0, 3.0, -1.0]])
+    >>> activation_backward(dA, Z, "relu")
+    array([[ 0.5, -2. ,  0. ]])
+    """
+    if name == "relu":
+        return dA * (Z > 0)
+    return dA * get_activation(name)[1](Z)
+
+
+def relu_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:
+    """dZ for a ReLU layer, as the course's helper of the same name.
+
+    >>> relu_backward(np.array([[2.0, 2.0]]), np.array([[-1.0, 1.0]]))
+    array([[0., 2.]])
+    """
+    return activation_backward(dA, Z, "relu")
+
+
+def sigmoid_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:
+    """dZ for a sigmoid layer, as the course's helper of the same name.
+
+    >>> sigmoid_backward(np.array([[4.0]]), np.array([[0.0]]))
+    array([[1.]])
+    """
+    return activation_backward(dA, Z, "sigmoid")

@@ -1,0 +1,198 @@
+r"""The L-layer chain: forward boxes left to right, backward boxes back.
+
+The forward pass starts from :math:`A^{[0]} = X` and calls the forward
+step of each layer in turn; each step hands its :math:`A^{[l]}` to the
+next and keeps its cache. The default architecture is the lecture's:
+:math:`L - 1` layers LINEAR→RELU, then LINEAR→SIGMOID.
+
+The backward pass walks the caches in reverse. It is seeded with
+:math:`dA^{[L]}` from the loss (see :mod:`dnn_textbook.loss`), and each
+backward step hands :math:`dA^{[l-1]}` to the layer before. The last
+step, layer 1, would produce :math:`dA^{[0]}`, the gradient with
+respect to the input: nothing uses it, so it is not computed unless
+asked for.
+
+The lecture's three-layer example: ReLU, ReLU, sigmoid.
+
+>>> from dnn_textbook import gradient_check, initialize_parameters_deep
+>>> rng = np.random.default_rng(0)
+>>> X = rng.standard_normal((4, 6))
+>>> Y = np.array([[1, 0, 1, 1, 0, 0]])
+>>> parameters = initialize_parameters_deep([4, 3, 2, 1], rng, scale="he")
+>>> AL, caches = L_model_forward(X, parameters)
+>>> AL.shape, len(caches)
+((1, 6), 3)
+>>> caches[0].A_prev is X
+True
+>>> grads = L_model_backward(AL, Y, caches)
+>>> sorted(grads)
+['dA1', 'dA2', 'dW1', 'dW2', 'dW3', 'db1', 'db2', 'db3']
+
+Every gradient matches a centred finite difference of the cost
+(:mod:`dnn_textbook.gradient_check`):
+
+>>> bool(gradient_check(parameters, grads, X, Y) < 1e-7)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import _checks
+from .activations import get_activation
+from .backward import linear_activation_backward, linear_backward
+from .forward import Cache, linear_activation_forward
+from .loss import fused_dZL, seed_dAL
+
+__all__ = ["L_model_backward", "L_model_forward", "default_activations"]
+
+
+def default_activations(L: int) -> list[str]:
+    """The lecture's choice: ReLU for layers 1 to L-1, sigmoid for layer L.
+
+    >>> default_activations(3)
+    ['relu', 'relu', 'sigmoid']
+    """
+    return ["relu"] * (L - 1) + ["sigmoid"]
+
+
+def _activations(activations: Sequence[str] | None, L: int) -> list[str]:
+    if activations is None:
+        return default_activations(L)
+    if isinstance(activations, str):
+        raise TypeError("activations must be a list with one name per layer, not a string")
+    activations = list(activations)
+    if len(activations) != L:
+        raise ValueError(f"activations names {len(activations)} layers but the network has {L}")
+    for l, name in enumerate(activations, start=1):
+        get_activation(name, layer=l)
+    return activations
+
+
+def L_model_forward(
+    X, parameters: dict[str, np.ndarray], activations: Sequence[str] | None = None
+) -> tuple[np.ndarray, list[Cache]]:
+    r"""Forward propagation through all L layers.
+
+    .. math::
+
+       A^{[0]} = X, \qquad A^{[l]} = g^{[l]}\bigl(W^{[l]} A^{[l-1]} + b^{[l]}\bigr),
+       \quad l = 1, \dots, L
+
+    Two identity layers compose to one linear map, which gives an
+    independent check:
+
+    >>> X = np.array([[1.0, 2.0]])
+    >>> parameters = {"W1": np.array([[2.0]]), "b1": np.array([[1.0]]),
+    ...               "W2": np.array([[3.0]]), "b2": np.array([[-1.0]])}
+    >>> AL, caches = L_model_forward(X, parameters, ["identity", "identity"])
+    >>> AL
+    array([[ 8., 14.]])
+    >>> 3 * (2 * X + 1) - 1
+    array([[ 8., 14.]])
+
+    Parameters
+    ----------
+    X : ndarray of shape (n[0], m)
+        The input, one column per example.
+    parameters : dict
+        ``"W1"``, ``"b1"``, ..., ``"WL"``, ``"bL"``.
+    activations : list of str, optional
+        One activation name per layer; by default
+        :func:`default_activations`.
+
+    Returns
+    -------
+    AL : ndarray of shape (n[L], m)
+        :math:`A^{[L]}`, the output.
+    caches : list of Cache
+        One cache per layer, layer 1 first.
+    """
+    L = _checks.layer_count(parameters)
+    activations = _activations(activations, L)
+    A = _checks.matrix(X, "X")
+    caches = []
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], activations[l - 1], layer=l
+        )
+        caches.append(cache)
+    return A, caches
+
+
+def L_model_backward(
+    AL, Y, caches: Sequence[Cache], activations: Sequence[str] | None = None, *,
+    fused: bool = True, compute_dA0: bool = False,
+) -> dict[str, np.ndarray]:
+    r"""Backward propagation through all L layers, from the seed to layer 1.
+
+    For :math:`l = L, \dots, 1` the backward step of layer :math:`l`
+    turns :math:`dA^{[l]}` into :math:`dW^{[l]}`, :math:`db^{[l]}` and
+    :math:`dA^{[l-1]}`. With a sigmoid output and ``fused=True`` it
+    starts from :math:`dZ^{[L]} = A^{[L]} - Y`; otherwise from the seed
+    :math:`dA^{[L]}`. Both give the same gradients:
+
+    >>> from dnn_textbook import initialize_parameters_deep
+    >>> rng = np.random.default_rng(2)
+    >>> X, Y = rng.standard_normal((3, 5)), np.array([[0, 1, 1, 0, 1]])
+    >>> parameters = initialize_parameters_deep([3, 4, 1], rng, scale="xavier")
+    >>> AL, caches = L_model_forward(X, parameters)
+    >>> fused = L_model_backward(AL, Y, caches)
+    >>> seeded = L_model_backward(AL, Y, caches, fused=False)
+    >>> all(np.allclose(fused[k], seeded[k]) for k in fused)
+    True
+    >>> "dA0" in fused, "dA0" in L_model_backward(AL, Y, caches, compute_dA0=True)
+    (False, True)
+
+    Parameters
+    ----------
+    AL : ndarray of shape (1, m)
+        :math:`A^{[L]}` from :func:`L_model_forward`.
+    Y : ndarray of shape (1, m)
+        The labels, 0 or 1.
+    caches : list of Cache
+        From :func:`L_model_forward`.
+    activations : list of str, optional
+        The same activations as the forward pass.
+    fused : bool, default True
+        Start from :math:`dZ^{[L]} = A^{[L]} - Y` when the output is a
+        sigmoid.
+    compute_dA0 : bool, default False
+        Also compute :math:`dA^{[0]}`, the gradient with respect to X.
+
+    Returns
+    -------
+    dict
+        ``"dW1"``, ``"db1"``, ..., ``"dWL"``, ``"dbL"`` and ``"dA1"``,
+        ..., ``"dA{L-1}"`` (and ``"dA0"`` if asked for).
+    """
+    L = len(caches)
+    activations = _activations(activations, L)
+    AL = _checks.matrix(AL, "AL")
+    grads: dict[str, np.ndarray] = {}
+    need_dA_prev = L > 1 or compute_dA0
+    if fused and activations[-1] == "sigmoid":
+        # dZ[L] = A[L] - Y
+        dA_prev, dW, db = linear_backward(
+            fused_dZL(AL, Y), caches[-1], compute_dA_prev=need_dA_prev, layer=L
+        )
+    else:
+        # dA[L] = -Y/A + (1 - Y)/(1 - A)
+        dA_prev, dW, db = linear_activation_backward(
+            seed_dAL(AL, Y), caches[-1], activations[-1], compute_dA_prev=need_dA_prev, layer=L
+        )
+    grads[f"dW{L}"], grads[f"db{L}"] = dW, db
+    for l in range(L - 1, 0, -1):
+        grads[f"dA{l}"] = dA_prev
+        dA_prev, dW, db = linear_activation_backward(
+            dA_prev, caches[l - 1], activations[l - 1],
+            compute_dA_prev=l > 1 or compute_dA0, layer=l,
+        )
+        grads[f"dW{l}"], grads[f"db{l}"] = dW, db
+    if compute_dA0:
+        grads["dA0"] = dA_prev
+    return grads
+

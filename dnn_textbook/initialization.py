@@ -1,0 +1,126 @@
+r"""Initialization: where the parameters start.
+
+The weights must start random: if every unit of a layer started with the
+same weights, they would compute the same thing and receive the same
+gradient, and stay equal for ever. The biases may start at zero. Layer
+:math:`l` draws
+
+.. math::
+
+   W^{[l]} = s^{[l]} \cdot N^{[l]}, \qquad b^{[l]} = 0
+
+where :math:`N^{[l]}` has shape ``(n[l], n[l-1])`` with independent
+standard normal entries and :math:`s^{[l]}` is the scale. Three scales
+are offered:
+
+* ``scale=0.01``: the course's step-by-step exercise, :math:`s = 0.01`;
+* ``"xavier"``: the course's application, :math:`s^{[l]} = \sqrt{1/n^{[l-1]}}`;
+* ``"he"``: for ReLU layers, :math:`s^{[l]} = \sqrt{2/n^{[l-1]}}`.
+
+With many draws, the spread of the weights is the scale:
+
+>>> rng = np.random.default_rng(0)
+>>> p = initialize_parameters_deep([400, 300], rng, scale="he")
+>>> round(float(p["W1"].std() / np.sqrt(2 / 400)), 2)
+1.0
+>>> bool(np.all(p["b1"] == 0))
+True
+
+To reproduce the course's published numbers, ``legacy_seed=s`` does what
+the course does: ``np.random.seed(s)``, then ``np.random.randn(n[l],
+n[l-1])`` times the scale, layer by layer, :math:`W^{[1]}` first. The
+course's exercise (seed 3, dimensions ``[5, 4, 3]``, scale 0.01) starts
+with these weights:
+
+>>> p = initialize_parameters_deep([5, 4, 3], legacy_seed=3)
+>>> p["W1"][0]
+array([ 0.01788628,  0.0043651 ,  0.00096497, -0.01863493, -0.00277388])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["initialize_parameters_deep"]
+
+def _scaled(N: np.ndarray, scale: float | str, n_prev: int) -> np.ndarray:
+    # Written as the course writes it, so that legacy_seed gives its exact numbers.
+    if scale == "xavier":
+        return N / np.sqrt(n_prev)
+    if scale == "he":
+        return N * np.sqrt(2 / n_prev)
+    return N * scale
+
+
+def _check_scale(scale: float | str) -> None:
+    if scale in ("xavier", "he"):
+        return
+    if isinstance(scale, (int, float)) and not isinstance(scale, bool) and scale > 0:
+        return
+    raise ValueError(f"scale must be a positive number, 'xavier' or 'he', got {scale!r}")
+
+
+def initialize_parameters_deep(
+    layer_dims: Sequence[int], rng: np.random.Generator | None = None, *,
+    scale: float | str = 0.01, legacy_seed: int | None = None, dtype=np.float64,
+) -> dict[str, np.ndarray]:
+    r"""Random weights and zero biases for the layers ``layer_dims``.
+
+    >>> p = initialize_parameters_deep([3, 2, 1], np.random.default_rng(0))
+    >>> {k: v.shape for k, v in p.items()}
+    {'W1': (2, 3), 'b1': (2, 1), 'W2': (1, 2), 'b2': (1, 1)}
+
+    Parameters
+    ----------
+    layer_dims : sequence of int
+        ``[n[0], n[1], ..., n[L]]``: the input size, then each layer's.
+    rng : numpy.random.Generator, optional
+        The source of randomness; pass ``np.random.default_rng(seed)`` for
+        reproducible results. A fresh generator is used if omitted.
+    scale : float or {"xavier", "he"}, default 0.01
+        The factor :math:`s^{[l]}` (see above).
+    legacy_seed : int, optional
+        Reproduce the course exactly with ``np.random.seed(legacy_seed)``;
+        ``rng`` must then be omitted.
+    dtype : numpy dtype, default float64
+        The dtype of the parameters, float64 or float32.
+
+    Returns
+    -------
+    dict
+        ``"W1"``, ``"b1"``, ..., ``"WL"``, ``"bL"``.
+
+    Raises
+    ------
+    ValueError
+        If a dimension is not a positive integer, or the scale is unknown.
+    TypeError
+        If ``rng`` is not a numpy Generator.
+    """
+    dims = list(layer_dims)
+    if len(dims) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in dims):
+        raise ValueError(
+            f"layer_dims must list at least two positive integers [n[0], ..., n[L]], got {dims}"
+        )
+    _check_scale(scale)
+    if legacy_seed is not None and rng is not None:
+        raise ValueError("give either rng or legacy_seed, not both")
+    if rng is None and legacy_seed is None:
+        rng = np.random.default_rng()
+    if rng is not None and not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+    if legacy_seed is not None:
+        np.random.seed(legacy_seed)
+    parameters = {}
+    for l in range(1, len(dims)):
+        shape = (dims[l], dims[l - 1])
+        N = np.random.randn(*shape) if rng is None else rng.standard_normal(shape)
+        # W[l] = s[l] · N[l],  b[l] = 0
+        parameters[f"W{l}"] = _scaled(N, scale, dims[l - 1]).astype(dtype, copy=False)
+        parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)
+    return parameters

@@ -1,0 +1,165 @@
+r"""The loss, the cost, and the seed dA[L] of the backward pass.
+
+For binary classification the output :math:`a = A^{[L]}` is a
+probability and the label :math:`y` is 0 or 1. The loss of one example
+is the cross-entropy
+
+.. math::
+
+   \mathcal{L}(a, y) = -\bigl(y \log a + (1 - y) \log(1 - a)\bigr)
+
+A confident right answer costs little, a confident wrong one a lot:
+with :math:`a = 0.75`, the loss is :math:`-\log 0.75` if :math:`y = 1`
+and :math:`-\log 0.25` if :math:`y = 0`:
+
+>>> AL = np.array([[0.75, 0.75]])
+>>> bool(np.isclose(compute_cost(AL, np.array([[1, 1]])), -np.log(0.75)))
+True
+>>> bool(np.isclose(compute_cost(AL, np.array([[0, 0]])), -np.log(0.25)))
+True
+
+The cost averages the loss over the :math:`m` examples:
+
+.. math::
+
+   J = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(a^{(i)}, y^{(i)})
+
+>>> AL, Y = np.array([[0.5, 0.75, 0.25]]), np.array([[1, 0, 1]])
+>>> losses = [-np.log(0.5), -np.log(0.25), -np.log(0.25)]
+>>> bool(np.isclose(compute_cost(AL, Y), sum(losses) / 3))
+True
+
+The backward pass starts from the derivative of the loss with respect to
+the output. Differentiating :math:`\mathcal{L}` in :math:`a` gives the
+seed of the recursion:
+
+.. math::
+
+   da^{[L]} = \frac{\partial \mathcal{L}}{\partial a} = -\frac{y}{a} + \frac{1 - y}{1 - a}
+
+>>> a, y, h = 0.75, 1.0, 1e-6
+>>> loss = lambda a: -(y * np.log(a) + (1 - y) * np.log(1 - a))
+>>> fd = (loss(a + h) - loss(a - h)) / (2 * h)
+>>> bool(np.isclose(seed_dAL(np.array([[a]]), np.array([[y]])).item(), fd))
+True
+
+Vectorized, the seed is the same formula applied to each column, with
+element-wise division:
+
+.. math::
+
+   dA^{[L]} = \left[ -\frac{y^{(1)}}{a^{(1)}} + \frac{1 - y^{(1)}}{1 - a^{(1)}},
+   \;\dots,\; -\frac{y^{(m)}}{a^{(m)}} + \frac{1 - y^{(m)}}{1 - a^{(m)}} \right]
+
+>>> AL, Y = np.array([[0.5, 0.75, 0.25]]), np.array([[1.0, 0.0, 1.0]])
+>>> loop = [seed_dAL(AL[:, [i]], Y[:, [i]]).item() for i in range(3)]
+>>> np.array_equal(seed_dAL(AL, Y), [loop])
+True
+
+The seed carries no :math:`1/m`: the backward step adds it when it forms
+:math:`dW^{[l]}` and :math:`db^{[l]}`.
+
+With a sigmoid output the seed meets :math:`\sigma'(z) = a(1-a)`, and
+most of it cancels:
+
+.. math::
+
+   dz^{[L]} = da^{[L]}\, a(1 - a) = -y(1 - a) + (1 - y)\,a = a - y
+
+>>> dZ_chain = seed_dAL(AL, Y) * AL * (1 - AL)
+>>> np.allclose(fused_dZL(AL, Y), dZ_chain)
+True
+>>> fused_dZL(AL, Y)
+array([[-0.5 ,  0.75, -0.75]])
+
+The two routes agree exactly in real numbers, but :math:`a - y` is the
+better one to compute: it never divides by :math:`a` or :math:`1 - a`,
+which may round to 0 when the sigmoid saturates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _checks
+
+__all__ = ["compute_cost", "fused_dZL", "seed_dAL"]
+
+
+_EPS = {t: np.finfo(t).eps for t in (np.float16, np.float32, np.float64, np.longdouble)}
+
+
+def _clipped(AL: np.ndarray) -> np.ndarray:
+    # log(0) is -inf and 0 * log(0) is NaN: keep a inside [eps, 1 - eps].
+    eps = _EPS[AL.dtype.type]
+    return np.minimum(np.maximum(AL, eps), 1 - eps)
+
+
+def _output(AL) -> np.ndarray:
+    AL = _checks.matrix(AL, "AL")
+    if AL.shape[0] != 1:
+        raise ValueError(f"A[L] must have shape (1, m) for binary classification, got {AL.shape}")
+    return AL
+
+
+def compute_cost(AL, Y) -> float:
+    r"""The cross-entropy cost :math:`J`, averaged over the m examples.
+
+    With :math:`a = 1/2` the loss is :math:`\log 2` whatever the label:
+
+    >>> AL, Y = np.array([[0.5, 0.5]]), np.array([[1, 0]])
+    >>> bool(np.isclose(compute_cost(AL, Y), np.log(2)))
+    True
+
+    An output of exactly 0 or 1 gives a large but finite cost, with no
+    warning:
+
+    >>> 30 < compute_cost(np.array([[0.0, 1.0]]), np.array([[1, 0]])) < 40
+    True
+
+    Parameters
+    ----------
+    AL : ndarray of shape (1, m)
+        :math:`A^{[L]}`, the predicted probabilities.
+    Y : ndarray of shape (1, m)
+        The labels, 0 or 1.
+
+    Returns
+    -------
+    float
+        The cost :math:`J`.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, m = 0, or Y holds a value other than 0 or 1.
+    """
+    AL = _output(AL)
+    Y = _checks.labels(Y, AL)
+    m = AL.shape[1]
+    A = _clipped(AL)
+    # J = -(1/m) Σ (y log a + (1 - y) log(1 - a))
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log1p(-A)) / m)
+
+
+def seed_dAL(AL, Y) -> np.ndarray:
+    r"""The seed :math:`dA^{[L]} = -Y/A + (1-Y)/(1-A)`, element-wise.
+
+    >>> seed_dAL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
+    array([[-2.        ,  1.33333333]])
+    """
+    AL = _output(AL)
+    Y = _checks.labels(Y, AL)
+    A = _clipped(AL)
+    return -Y / A + (1 - Y) / (1 - A)
+
+
+def fused_dZL(AL, Y) -> np.ndarray:
+    r"""The fused :math:`dZ^{[L]} = A^{[L]} - Y` of a sigmoid output.
+
+    >>> fused_dZL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
+    array([[-0.5 ,  0.25]])
+    """
+    AL = _output(AL)
+    Y = _checks.labels(Y, AL)
+    return AL - Y

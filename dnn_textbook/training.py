@@ -1,0 +1,158 @@
+r"""Training: gradient descent with the forward and backward passes.
+
+One iteration of training runs the whole chain once: forward
+propagation, the cost, backward propagation, and an update of every
+parameter against its gradient. The learning rate :math:`\alpha` is a
+hyperparameter: it is chosen by the user, not learned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import _checks
+from .chain import L_model_backward, L_model_forward
+from .initialization import initialize_parameters_deep
+from .loss import compute_cost
+
+__all__ = ["L_layer_model", "predict", "update_parameters"]
+
+
+def update_parameters(
+    parameters: dict[str, np.ndarray], grads: dict[str, np.ndarray], learning_rate: float
+) -> dict[str, np.ndarray]:
+    r"""One step of gradient descent on every layer.
+
+    .. math::
+
+       W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}
+
+    By hand, with :math:`\alpha = 0.5`: :math:`1 - 0.5 \cdot 2 = 0` and
+    :math:`0.5 - 0.5 \cdot (-1) = 1`:
+
+    >>> parameters = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[0.5]])}
+    >>> grads = {"dW1": np.array([[2.0, 0.0]]), "db1": np.array([[-1.0]])}
+    >>> update_parameters(parameters, grads, 0.5)
+    {'W1': array([[0., 2.]]), 'b1': array([[1.]])}
+
+    The input dictionary is left unchanged; a new one is returned.
+
+    Parameters
+    ----------
+    parameters : dict
+        ``"W1"``, ``"b1"``, ..., ``"WL"``, ``"bL"``.
+    grads : dict
+        ``"dW1"``, ``"db1"``, ... of the same shapes.
+    learning_rate : float
+        The step size :math:`\alpha`.
+
+    Returns
+    -------
+    dict
+        The updated parameters.
+    """
+    L = _checks.layer_count(parameters)
+    updated = {}
+    for l in range(1, L + 1):
+        for name in (f"W{l}", f"b{l}"):
+            if "d" + name not in grads:
+                raise ValueError(f"grads has no d{name} for the parameter {name}")
+            # W[l] := W[l] − α dW[l]   (and the same for b[l])
+            updated[name] = parameters[name] - learning_rate * grads["d" + name]
+    return updated
+
+
+def predict(
+    X, parameters: dict[str, np.ndarray], activations: Sequence[str] | None = None
+) -> np.ndarray:
+    r"""Predict labels: 1 where :math:`A^{[L]} > 0.5`, else 0.
+
+    >>> parameters = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
+    >>> predict(np.array([[-2.0, 0.5, 3.0]]), parameters)
+    array([[0., 1., 1.]])
+    """
+    AL, _ = L_model_forward(X, parameters, activations)
+    return (AL > 0.5).astype(AL.dtype)
+
+
+def L_layer_model(
+    X, Y, layers_dims: Sequence[int], learning_rate: float = 0.0075,
+    num_iterations: int = 3000, print_cost: bool = True, *,
+    activations: Sequence[str] | None = None, rng: np.random.Generator | None = None,
+    scale: float | str = "xavier", legacy_seed: int | None = None, print_every: int = 100,
+) -> tuple[dict[str, np.ndarray], list[float]]:
+    r"""Train an L-layer network by gradient descent.
+
+    Each iteration runs :func:`~dnn_textbook.chain.L_model_forward`,
+    :func:`~dnn_textbook.loss.compute_cost`,
+    :func:`~dnn_textbook.chain.L_model_backward` and
+    :func:`update_parameters`. The cost is recorded every 100 iterations
+    (iteration 0, 100, 200, ...), as in the course.
+
+    A network learns the logical OR of two inputs:
+
+    >>> X = np.array([[0, 0, 1, 1], [0, 1, 0, 1]])
+    >>> Y = np.array([[0, 1, 1, 1]])
+    >>> parameters, costs = L_layer_model(X, Y, [2, 3, 1], 0.5, 1000, print_cost=False,
+    ...                                   rng=np.random.default_rng(0), scale="he")
+    >>> predict(X, parameters)
+    array([[0., 1., 1., 1.]])
+    >>> len(costs), costs[-1] < costs[0]
+    (10, True)
+
+    Parameters
+    ----------
+    X : ndarray of shape (n[0], m)
+        The training inputs, one column per example.
+    Y : ndarray of shape (1, m)
+        The labels, 0 or 1.
+    layers_dims : sequence of int
+        ``[n[0], n[1], ..., n[L]]``.
+    learning_rate : float, default 0.0075
+        :math:`\alpha`.
+    num_iterations : int, default 3000
+        The number of gradient descent steps.
+    print_cost : bool, default True
+        Print the cost every ``print_every`` iterations and at the last.
+    activations : list of str, optional
+        One name per layer; by default ReLU, then a sigmoid output.
+    rng : numpy.random.Generator, optional
+        For the initialization (see
+        :func:`~dnn_textbook.initialization.initialize_parameters_deep`).
+    scale : float or {"xavier", "he"}, default "xavier"
+        The initialization scale.
+    legacy_seed : int, optional
+        Initialize exactly as the course does with this seed.
+    print_every : int, default 100
+        How often to print the cost.
+
+    Returns
+    -------
+    parameters : dict
+        The trained parameters.
+    costs : list of float
+        The cost at iterations 0, 100, 200, ...
+    """
+    X = _checks.matrix(X, "X")
+    dims = list(layers_dims)
+    if dims and X.shape[0] != dims[0]:
+        raise ValueError(f"X has {X.shape[0]} rows but layers_dims[0] = n[0] = {dims[0]}")
+    if not np.all(np.isfinite(X)):
+        raise ValueError("X contains NaN or inf")
+    dtype = X.dtype
+    parameters = initialize_parameters_deep(
+        dims, rng, scale=scale, legacy_seed=legacy_seed, dtype=dtype
+    )
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters, activations)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches, activations)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+        if print_cost and (i % print_every == 0 or i == num_iterations - 1):
+            print(f"Cost after iteration {i}: {cost}")
+    return parameters, costs

@@ -1,0 +1,110 @@
+"""The lecture's diagram of forward and backward boxes, drawn at build time.
+
+The page writes the diagram's words as a bullet list inside the directive::
+
+    .. lecture-diagram::
+
+       * Forward propagation
+       * Backward propagation
+       * layer
+       * cache
+       * loss
+       * not computed
+       * sigmoid
+
+Those list items are translated like every other paragraph, and
+:mod:`label_list` hands them to :func:`draw` once the page is translated: the
+diagram is the same drawing in every edition, as an inline SVG whose labels
+are text in the reader's language.
+Symbols (A[1], dW[2], ...) are plain text, identical in every language.
+"""
+
+from html import escape
+
+import label_list
+
+KEYS = ["forward", "backward", "layer", "cache", "loss", "unused", "sigmoid"]
+
+
+def text(x, y, s, size=13, anchor="middle", cls=""):
+    return (f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" '
+            f'class="{cls}">{escape(s)}</text>')
+
+
+def arrow(x1, y1, x2, y2, cls="arrow", dash=False):
+    d = ' stroke-dasharray="4 3"' if dash else ""
+    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="{cls}" stroke-width="1.5"'
+            f' marker-end="url(#ld-head)"{d}/>')
+
+
+def draw(labels: dict) -> str:
+    """The 3-layer example: ReLU, ReLU, sigmoid, forward on top, backward below."""
+    activations = ["ReLU", "ReLU", labels["sigmoid"]]
+    box_w = max(110, 8 * max(len(labels["layer"]) + 2, len(labels["cache"]) + 6))
+    gap, left, top = 70, 90, 40
+    fy, by = top + 30, top + 210  # rows of the forward and backward boxes
+    box_h = 50
+    xs = [left + gap + i * (box_w + gap) for i in range(3)]
+    loss_x = xs[2] + box_w + gap
+    loss_w = max(70, 8 * len(labels["loss"]) + 20)
+    width = loss_x + loss_w + 20
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {by + 150}" '
+        f'role="img" aria-label="{escape(labels["forward"])} / {escape(labels["backward"])}">',
+        '<defs><marker id="ld-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        'fill="currentColor"/></marker></defs>',
+        text(left, top - 10, labels["forward"] + " →", 15, "start", "title"),
+        text(left, by + box_h + 125, "← " + labels["backward"], 15, "start", "title"),
+    ]
+    for l, x in enumerate(xs, start=1):
+        name = f'{labels["layer"]} {l}'
+        # forward box: A[l-1] in, A[l] out, Z[l] cached
+        out.append(f'<rect x="{x}" y="{fy}" width="{box_w}" height="{box_h}" rx="6" class="box"/>')
+        out.append(text(x + box_w / 2, fy + 21, name))
+        out.append(text(x + box_w / 2, fy + 39, f"W[{l}], b[{l}] · {activations[l - 1]}", 11))
+        out.append(arrow(x - gap + 4, fy + box_h / 2, x - 2, fy + box_h / 2))
+        out.append(text(x - gap / 2, fy + box_h / 2 - 6, "X" if l == 1 else f"A[{l - 1}]", 12))
+        # the cache goes down to the backward box of the same layer
+        out.append(arrow(x + box_w / 2, fy + box_h + 2, x + box_w / 2, by - 4, dash=True))
+        out.append(text(x + box_w / 2 + 6, (fy + by + box_h) / 2 - 4,
+                        f'{labels["cache"]}: Z[{l}]', 12, "start"))
+        out.append(text(x + box_w / 2 + 6, (fy + by + box_h) / 2 + 12,
+                        f"(A[{l - 1}], W[{l}], b[{l}])", 11, "start"))
+        # backward box: dA[l] in; dA[l-1], dW[l], db[l] out
+        out.append(f'<rect x="{x}" y="{by}" width="{box_w}" height="{box_h}" rx="6" class="box"/>')
+        out.append(text(x + box_w / 2, by + 21, name))
+        out.append(text(x + box_w / 2, by + 39, f"{activations[l - 1]}′", 11))
+        out.append(arrow(x + box_w / 2, by + box_h + 2, x + box_w / 2, by + box_h + 40))
+        out.append(text(x + box_w / 2, by + box_h + 56, f"dW[{l}], db[{l}]", 12))
+        unused = l == 1
+        cls = "arrow unused" if unused else "arrow"
+        out.append(arrow(x - 2, by + box_h / 2, x - gap + 4, by + box_h / 2, cls, dash=unused))
+        label = f"dA[{l - 1}]"
+        out.append(text(x - gap / 2, by + box_h / 2 - 6, label, 12, cls="unused" if unused else ""))
+        if unused:
+            out.append(text(x - gap / 2, by + box_h / 2 + 20, labels["unused"], 11,
+                            cls="unused"))
+    # output, loss, and the seed dA[3]
+    out.append(arrow(xs[2] + box_w + 2, fy + box_h / 2, loss_x - 2, fy + box_h / 2))
+    out.append(text(xs[2] + box_w + gap / 2, fy + box_h / 2 - 6, "A[3] = ŷ", 12))
+    out.append(f'<rect x="{loss_x}" y="{fy}" width="{loss_w}" height="{box_h}" rx="6" '
+               'class="box"/>')
+    out.append(text(loss_x + loss_w / 2, fy + 21, labels["loss"]))
+    out.append(text(loss_x + loss_w / 2, fy + 39, "ℒ(ŷ, y)", 11))
+    out.append(f'<path d="M{loss_x + loss_w / 2},{fy + box_h + 2} L{loss_x + loss_w / 2},'
+               f'{by + box_h / 2} L{xs[2] + box_w + 4},{by + box_h / 2}" class="arrow" '
+               f'stroke-width="1.5" marker-end="url(#ld-head)"/>')
+    out.append(text(xs[2] + box_w + gap / 2 + 4, by + box_h / 2 - 6, "dA[3]", 12))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def figure(labels: dict) -> str:
+    return f'<figure class="lecture-diagram">\n{draw(labels)}\n</figure>'
+
+
+def setup(app):
+    app.setup_extension("label_list")
+    label_list.register(app, "lecture-diagram", KEYS, figure)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,85 @@
+"""Sphinx configuration: one source, three editions (en, fr, uk).
+
+Build one edition with ``sphinx-build -D language=fr``; ``build_site.py``
+builds all three side by side.
+"""
+
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS.parent))
+sys.path.insert(0, str(DOCS / "_ext"))
+
+project = "dnn_textbook"
+author = "dnn_textbook contributors"
+copyright = "2026, dnn_textbook contributors"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.mathjax",
+    "myst_parser",
+    "sphinx_copybutton",
+    "lecture_diagram",
+    "offline_mathjax",
+    "term_table",
+    "interface_i18n",
+]
+if (DOCS / "_ext" / "application.py").exists():
+    extensions.append("application")
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "spelling", "Thumbs.db", ".DS_Store"]
+templates_path = ["_templates"]
+root_doc = "index"
+
+# Languages: the English source is the truth; the catalogs live in ../locales.
+language = "en"
+locale_dirs = [str(DOCS.parent / "locales")]
+gettext_compact = False
+gettext_location = False
+gettext_uuid = False
+gettext_additional_targets = []  # doctest and literal blocks stay untranslated
+LANGUAGES = {"en": "English", "fr": "Français", "uk": "Українська"}
+
+# Library pages
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+autodoc_default_options = {"members": True}
+autosummary_generate = False
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_rtype = False
+napoleon_preprocess_types = False
+add_module_names = False
+
+myst_enable_extensions = ["dollarmath"]
+myst_heading_anchors = 3
+
+nitpicky = True
+# napoleon turns the prose types of the docstrings ("ndarray of shape (n[l], m)") into
+# class references; only the library's own classes must resolve.
+nitpick_ignore_regex = [(r"py:class", r"(?!dnn_textbook\.|Cache\b).*")]
+
+# HTML
+html_theme = "furo"
+html_title = "dnn_textbook"
+html_static_path = ["_static"]
+html_css_files = ["languages.css"]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/lang-switcher.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_context = {"languages": LANGUAGES}
+html_copy_source = False
+html_show_sourcelink = False
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True

@@ -1,0 +1,179 @@
+"""The French and Ukrainian catalogs: complete, fresh, faithful to math and code, spelled.
+
+The freshness check extracts the English messages again, in a copy of the
+project, and updates the copy's catalogs: nothing may change, so no English
+sentence is waiting for its translation.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs"))
+from i18n import TRANSLATIONS, display_math, update_catalogs  # noqa: E402
+
+LOCALES = ROOT / "locales"
+CATALOGS = sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))
+IN_CI = os.environ.get("CI") == "true"
+
+MATH = re.compile(r":math:`[^`]*`|\{math\}`[^`]*`|(?<![\\$])\$[^$\n]+\$")
+ROLES = re.compile(r":[a-z]+(?::[a-z]+)?:`[^`]*`|``[^`]*``|(?<![`:])`[^`]+`(?!`)")
+SIGNATURE = re.compile(r"\\ \\\(.*\\\)")  # autosummary: name\ \(args\)
+SYMBOLS = {"NaN", "inf", "None", "True", "False", "numpy", "float", "dict", "ndarray"}
+NAMES = re.compile(r"Read the Docs|GitHub|Sphinx|Furo|@?pradyunsg|Python|JavaScript")
+DICTIONARIES = {"fr": "fr_FR", "uk": "uk_UA"}
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        if IN_CI:
+            pytest.fail(f"{tool} is missing: python3 dev.py test installs it")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+def entries(po: Path):
+    with po.open("rb") as f:
+        return [m for m in read_po(f) if m.id]
+
+
+@pytest.fixture(scope="session")
+def fresh_copy(tmp_path_factory):
+    """A copy of the project whose catalogs were extracted and updated again."""
+    root = tmp_path_factory.mktemp("fresh")
+    for name in ("docs", "dnn_textbook", "locales"):
+        shutil.copytree(ROOT / name, root / name,
+                        ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
+    pot_dir = update_catalogs(root)
+    return root, pot_dir
+
+
+@pytest.fixture(scope="session")
+def equations(fresh_copy):
+    root, pot_dir = fresh_copy
+    return display_math(pot_dir.parent / "doctrees-gettext")
+
+
+def test_there_are_catalogs_for_every_page(fresh_copy):
+    _, pot_dir = fresh_copy
+    pages = sorted(p.stem for p in pot_dir.glob("*.pot"))
+    assert len(pages) >= 10
+    for lang in TRANSLATIONS:
+        assert sorted(p.stem for p in (LOCALES / lang / "LC_MESSAGES").glob("*.po")) == pages
+
+
+def test_catalogs_are_fresh(fresh_copy):
+    root, _ = fresh_copy
+    for po in CATALOGS:
+        copy = root / po.relative_to(ROOT)
+        assert copy.read_text(encoding="utf-8") == po.read_text(encoding="utf-8"), (
+            f"{po.relative_to(ROOT)} is not up to date: run python3 dev.py catalogs")
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
+def test_msgfmt_check_and_complete(po):
+    result = subprocess.run([need("msgfmt"), "--check", "--statistics", "-o", os.devnull,
+                             str(po)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
+    for m in entries(po):
+        assert m.string and not m.fuzzy, f"untranslated or fuzzy: {m.id!r}"
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
+def test_math_and_code_are_kept(po, equations):
+    for m in entries(po):
+        if m.id in equations:
+            assert m.string == m.id, f"display equation changed: {m.id!r}"
+        assert Counter(MATH.findall(m.string)) == Counter(MATH.findall(m.id)), m.id
+        assert Counter(ROLES.findall(m.string)) == Counter(ROLES.findall(m.id)), m.id
+
+
+def prose(text: str) -> str:
+    """A message without its math, roles, literals, signatures and parameter names."""
+    text = ROLES.sub(" ", SIGNATURE.sub(" ", MATH.sub(" ", text)))
+    return re.sub(r"\*\*[^*]+\*\* \(\*[^*]*\*\)", " ", text)  # napoleon's **name** (*type*)
+
+
+def words_to_check(text: str) -> str:
+    """The words of a message for the spell checker, with symbols and names masked."""
+    text = NAMES.sub(" ", prose(text))
+    text = re.sub(r"<[^>]+>|%\([a-z_]+\)s|%s|&#\d+;|\$\{\w+\}", " ", text)  # html, formats
+    text = re.sub(r"\([^()]*[\[\]][^()]*\)", " ", text)  # shapes like (n[l], m)
+    text = re.sub(r"\(\s*[\w-]+(?:\s*,\s*[\w-]+)+\s*\)", " ", text)  # (m, height, width)
+    words = []
+    for word in re.findall(r"[\w'’ʼ-]+", text):
+        word = word.strip("'’-")
+        if (not word or word in SYMBOLS or re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}$", word)
+                or re.fullmatch(r"[A-Za-z]|d[A-Za-z]{1,2}", word)):
+            continue  # identifiers, numbers, symbols such as dA, db, NaN, W
+        words.append(word)
+    return "\n".join(words)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_spelling(lang, equations):
+    hunspell = need("hunspell")
+    dictionary = DICTIONARIES[lang]
+    if not Path(f"/usr/share/hunspell/{dictionary}.dic").exists():
+        if IN_CI:
+            pytest.fail(f"the Hunspell dictionary {dictionary} is missing")
+        pytest.skip(f"no Hunspell dictionary {dictionary}")
+    wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
+    text = "\n".join(words_to_check(m.string) for po in CATALOGS if po.parts[-3] == lang
+                     for m in entries(po) if m.id not in equations)
+    result = subprocess.run([hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
+                            input=text, capture_output=True, text=True, check=True)
+    unknown = sorted(set(result.stdout.split()))
+    size = len(wordlist.read_text(encoding="utf-8").split())
+    print(f"{lang}: {len(text.split())} words checked, word list of {size}")
+    assert unknown == [], f"unknown {lang} words (fix, or add to {wordlist.name}): {unknown}"
+
+
+def test_spell_checker_catches_a_misspelling():
+    hunspell = need("hunspell")
+    result = subprocess.run([hunspell, "-d", "fr_FR", "-l"], input="propagation propagtion\n",
+                            capture_output=True, text=True)
+    assert result.stdout.split() == ["propagtion"]
+
+
+GLOSSARY = {
+    # English term in a message -> the stems its translation must contain
+    "backward propagation": {"fr": ["rétropropagation"], "uk": ["зворотн"]},
+    "forward propagation": {"fr": ["vers l'avant"], "uk": ["прям"]},
+    "activation function": {"fr": ["fonction d'activation", "fonctions d'activation"],
+                            "uk": ["активаційн"]},
+    "learning rate": {"fr": ["taux d'apprentissage"], "uk": ["швидк"]},
+    "gradient descent": {"fr": ["descente de gradient"], "uk": ["градієнтн"]},
+    "gradient checking": {"fr": ["vérification du gradient"], "uk": ["перевірк"]},
+    "element-wise": {"fr": ["élément par élément"], "uk": ["поелементн"]},
+    "cache": {"fr": ["cache"], "uk": ["кеш"]},
+    "layer": {"fr": ["couche"], "uk": ["шар"]},
+    "loss": {"fr": ["perte"], "uk": ["втрат"]},
+}
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translations_keep_to_the_glossary(lang):
+    problems = []
+    for po in CATALOGS:
+        if po.parts[-3] != lang or po.name == "sphinx.po":
+            continue
+        for m in entries(po):
+            english = prose(m.id).lower()
+            for term, stems in GLOSSARY.items():
+                if re.search(rf"\b{term}\b", english) and not any(
+                        s in m.string.lower().replace("’", "'") for s in stems[lang]):
+                    problems.append(f"{po.name}: {term!r} in {m.id[:60]!r}")
+    assert problems == []

@@ -1,0 +1,232 @@
+"""The built site: three editions side by side, offline, with the same code everywhere.
+
+The site is built once per test session, exactly as ``python3 dev.py site``
+builds it (``-W -n --keep-going``: a warning fails the build), then read as
+files and, at the end, opened in headless Chromium from ``file://`` with no
+network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import dnn_textbook
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs"))
+from build_site import LANGUAGES, build_site  # noqa: E402
+
+IN_CI = os.environ.get("CI") == "true"
+TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
+# Words that are the same in the translation as in English.
+SAME = {"dnn_textbook", "English", "Français", "Українська", "Notation", "Index", "Menu",
+        "Notes", "module", "ReLU", "Furo", "Sphinx", "@pradyunsg", "Copyright"}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    report = build_site(out)
+    for lang, (seconds, stderr) in report.items():
+        print(f"{lang}: {seconds:.1f} s")
+        assert "WARNING" not in stderr and "ERROR" not in stderr, stderr
+    return out
+
+
+class Page(HTMLParser):
+    """What a test needs from a page: code, assets, links, language, chrome text."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.lang, self.pre, self.assets, self.switcher, self.chrome = None, [], [], {}, []
+        self._article = self._pre = self._switcher = 0
+        self._skip = 0
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "article":
+            self._article += 1
+        if tag == "pre":
+            self._pre += 1
+            self.pre.append("")
+        if tag == "nav" and "lang-switcher" in a.get("class", ""):
+            self._switcher = 1
+        if self._switcher and tag == "a":
+            self.switcher[a["lang"]] = a["href"]
+        if tag == "script" and a.get("src"):
+            self.assets.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon"):
+            self.assets.append(a["href"])
+        if tag in ("img", "source", "iframe") and a.get("src"):
+            self.assets.append(a["src"])
+        if not self._article:
+            self.chrome += [a[k] for k in ("aria-label", "title", "placeholder") if a.get(k)]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag == "article":
+            self._article -= 1
+        if tag == "pre":
+            self._pre -= 1
+        if tag == "nav":
+            self._switcher = 0
+
+    def handle_data(self, data):
+        if self._pre:
+            self.pre[-1] += data
+        if not self._article and not self._skip and data.strip():
+            self.chrome.append(data.strip())
+
+
+def pages(site: Path, lang: str) -> list[str]:
+    return sorted(str(p.relative_to(site / lang)) for p in (site / lang).rglob("*.html"))
+
+
+def test_every_page_exists_in_all_three_editions(site):
+    english = pages(site, "en")
+    assert {"index.html", "forward.html", "backward.html", "search.html"} <= set(english)
+    for lang in TRANSLATED:
+        assert pages(site, lang) == english
+    assert (site / "index.html").exists()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_code_is_identical_in_every_edition(site, lang):
+    for name in pages(site, "en"):
+        english, other = Page(site / "en" / name), Page(site / lang / name)
+        assert other.pre == english.pre, name
+    assert sum(len(Page(site / "en" / n).pre) for n in pages(site, "en")) > 50
+
+
+def test_no_remote_asset(site):
+    for path in site.rglob("*.html"):
+        for asset in Page(path).assets:
+            assert not re.match(r"(https?:)?//", asset), f"{path}: {asset}"
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_lang_and_switcher_lead_to_the_same_page(site, lang):
+    for name in pages(site, lang):
+        page = Page(site / lang / name)
+        assert page.lang == lang, name
+        assert set(page.switcher) == set(LANGUAGES) - {lang}, name
+        for other, href in page.switcher.items():
+            target = (site / lang / name).parent / href
+            assert target.resolve() == (site / other / name).resolve(), (name, href)
+            assert target.exists()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_english_interface_text(site, lang):
+    english_chrome = set()
+    for name in pages(site, "en"):
+        english_chrome.update(Page(site / "en" / name).chrome)
+    for name in pages(site, lang):
+        left = {s.removesuffix(" - dnn_textbook") for s in Page(site / lang / name).chrome}
+        left &= {s.removesuffix(" - dnn_textbook") for s in english_chrome}
+        left = {s for s in left if s not in SAME and re.search(r"[A-Za-z]{2}", s)
+                and s.split(".")[0].removesuffix("()") not in dnn_textbook.__all__
+                and not re.fullmatch(r"[\w.]+\(\)|dnn_textbook[\w.]*|[\w.]*_[\w.]*", s)}
+        assert not left, f"{lang}/{name}: English left in the interface: {sorted(left)}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_search_and_copy_messages_are_translated(site, lang):
+    text = (site / lang / "_static" / "translations.js").read_text(encoding="utf-8")
+    messages = json.loads(text[text.index("(") + 1:text.rindex(")")])["messages"]
+    for message in ("Search Results", "Searching", "Preparing search..."):
+        assert messages[message] not in ("", message), message
+    copybutton = (site / lang / "_static" / "copybutton.js").read_text(encoding="utf-8")
+    assert {"fr": "Copier", "uk": "Копіювати"}[lang] in copybutton
+
+
+# A real browser, offline, from file://
+
+def chromium():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not path or not driver:
+        if IN_CI:
+            pytest.fail("chromium and chromedriver are missing: python3 dev.py test installs them")
+        pytest.skip("chromium is not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = path
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1300,900"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(driver), options=options)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()
+
+
+def wait_for(browser, script, seconds=20):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, seconds).until(lambda b: b.execute_script(script))
+
+
+MATH_PAGES = ["index", "notation", "forward", "backward", "putting_together",
+              "gradient_checking", "training", "glossary"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_browser_shows_typeset_math_and_the_diagram(site, browser, lang):
+    for name in MATH_PAGES:
+        browser.get((site / lang / f"{name}.html").as_uri())
+        count = wait_for(browser, "return document.querySelectorAll('mjx-container').length")
+        assert count > 0, name
+        text = browser.execute_script("return document.querySelector('article').innerText")
+        assert "\\(" not in text and "\\[" not in text and ":math:" not in text, name
+    browser.get((site / lang / "putting_together.html").as_uri())
+    labels = browser.execute_script(
+        "return [...document.querySelectorAll('.lecture-diagram svg text')]"
+        ".map(t => t.textContent)")
+    assert len(labels) > 20
+    layer = {"en": "layer 1", "fr": "couche 1", "uk": "шар 1"}[lang]
+    assert layer in labels
+
+
+@pytest.mark.parametrize("lang, query", [("en", "cache"), ("fr", "rétropropagation"),
+                                         ("uk", "кеш")])
+def test_browser_search_finds_pages(site, browser, lang, query):
+    browser.get((site / lang / "search.html").as_uri() + f"?q={query}")
+    status = wait_for(browser, "const s = document.querySelector('.search-summary');"
+                               "return s && s.innerText")
+    assert browser.execute_script("return document.querySelectorAll('ul.search li').length")
+    assert {"en": "Search finished", "fr": "Recherche terminée",
+            "uk": "Пошук завершено"}[lang] in status
+
+
+@pytest.mark.parametrize("start, target", [("en", "fr"), ("fr", "uk"), ("uk", "en")])
+def test_browser_switcher_keeps_the_page(site, browser, start, target):
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / start / "backward.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, f".lang-switcher a[lang='{target}']").click()
+    wait_for(browser, f"return document.documentElement.lang === '{target}'")
+    assert browser.current_url == (site / target / "backward.html").as_uri()
