@@ -52,7 +52,7 @@ def labels(Y, AL: np.ndarray) -> np.ndarray:
         raise ValueError(f"Y has shape {Y.shape} but A[L] has shape {AL.shape}")
     if Y.shape[1] == 0:
         raise ValueError("m = 0: Y holds no examples")
-    if not np.all((Y == 0) | (Y == 1)):
+    if not ((Y == 0) | (Y == 1)).all():
         raise ValueError("Y must hold only 0 and 1 (binary classification labels)")
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 
@@ -75,8 +75,12 @@ def layer_shapes(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, layer: int | 
     raise ValueError(f"{where}m = 0: {A_name} has no examples (shape {A_prev.shape})")
 
 
-def not_finite(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, layer: int | None) -> None:
-    """Explain why Z[l] is not finite: which input holds NaN or inf."""
+def not_finite(
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, Z: np.ndarray, layer: int | None
+) -> None:
+    """Explain why the sum of Z[l] is not finite: which input holds NaN or inf."""
+    if np.isfinite(Z).all():
+        return  # only the sum overflowed: Z itself is fine
     W_name, b_name, A_name, Z_name = symbols(layer)
     for name, a in ((A_name, A_prev), (W_name, W), (b_name, b)):
         if not np.all(np.isfinite(a)):

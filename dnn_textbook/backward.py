@@ -146,12 +146,17 @@ def linear_backward(
             f"{_checks.prefix(layer)}{name} has shape {dZ.shape} but must be ({n}, {m}): "
             f"one row per unit, one column per example"
         )
-    # dW[l] = (1/m) dZ[l] A[l-1]ᵀ
-    dW = dZ @ A_prev.T
-    dW /= m
-    # db[l] = (1/m) Σ_i dZ[l](i)
-    db = dZ.sum(axis=1, keepdims=True)
-    db /= m
+    # dW[l] = (1/m) dZ[l] A[l-1]ᵀ  and  db[l] = (1/m) Σ_i dZ[l](i);
+    # the 1/m scales the smaller matrix: dZ[l] (n[l], m) or dW[l] (n[l], n[l-1])
+    if m < A_prev.shape[0]:
+        dZ_over_m = dZ / m
+        dW = dZ_over_m @ A_prev.T
+        db = dZ_over_m.sum(axis=1, keepdims=True)
+    else:
+        dW = dZ @ A_prev.T
+        dW /= m
+        db = dZ.sum(axis=1, keepdims=True)
+        db /= m
     # dA[l-1] = W[l]ᵀ dZ[l]
     dA_prev = W.T @ dZ if compute_dA_prev else None
     return dA_prev, dW, db

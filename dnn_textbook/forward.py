@@ -109,7 +109,7 @@ def linear_forward(A_prev, W, b, *, layer: int | None = None) -> tuple[np.ndarra
     with np.errstate(invalid="ignore", over="ignore"):
         total = Z.sum()
     if not np.isfinite(total):
-        _checks.not_finite(A_prev, W, b, layer)
+        _checks.not_finite(A_prev, W, b, Z, layer)
     return Z, Cache(A_prev, W, b, Z)
 
 
