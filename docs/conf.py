@@ -52,6 +52,9 @@ autosummary_generate = False
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
+# One message per parameter, "**name** (*type*) -- description", so that the type
+# ("ndarray of shape (n[l], m)") is translated with its description.
+napoleon_use_param = False
 napoleon_preprocess_types = False
 add_module_names = False
 
@@ -59,9 +62,6 @@ myst_enable_extensions = ["dollarmath"]
 myst_heading_anchors = 3
 
 nitpicky = True
-# napoleon turns the prose types of the docstrings ("ndarray of shape (n[l], m)") into
-# class references; only the library's own classes must resolve.
-nitpick_ignore_regex = [(r"py:class", r"(?!dnn_textbook\.|Cache\b).*")]
 
 # HTML
 html_theme = "furo"

@@ -83,7 +83,8 @@ def draw(labels: dict) -> str:
         label = f"dA[{l - 1}]"
         out.append(text(x - gap / 2, by + box_h / 2 - 6, label, 12, cls="unused" if unused else ""))
         if unused:
-            out.append(text(x - gap / 2, by + box_h / 2 + 20, labels["unused"], 11,
+            # right-aligned to the box's edge, so that a long translation runs leftwards
+            out.append(text(x - 6, by + box_h / 2 + 20, labels["unused"], 11, "end",
                             cls="unused"))
     # output, loss, and the seed dA[3]
     out.append(arrow(xs[2] + box_w + 2, fy + box_h / 2, loss_x - 2, fy + box_h / 2))
