@@ -103,7 +103,8 @@ def test_math_and_code_are_kept(po, equations):
 def prose(text: str) -> str:
     """A message without its math, roles, literals, signatures and parameter names."""
     text = ROLES.sub(" ", SIGNATURE.sub(" ", MATH.sub(" ", text)))
-    return re.sub(r"\*\*[^*]+\*\* \(\*[^*]*\*\)", " ", text)  # napoleon's **name** (*type*)
+    text = re.sub(r"\*\*[^*]+\*\* \(\*.*?\*\) --", " ", text)  # napoleon's **name** (*type*) --
+    return re.sub(r"^\*[^*].*?\* --", " ", text)  # napoleon's *type* -- of a single return
 
 
 def words_to_check(text: str) -> str:

@@ -15,6 +15,7 @@ from dnn_textbook import (
     activations,
     backward,
     chain,
+    data,
     forward,
     gradient_check,
     initialization,
@@ -24,7 +25,7 @@ from dnn_textbook import (
 )
 
 MODULES = [notation, activations, forward, backward, chain, loss, initialization,
-           gradient_check, training]
+           gradient_check, training, data]
 
 
 def docstrings():
