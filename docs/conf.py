@@ -26,6 +26,7 @@ extensions = [
     "offline_mathjax",
     "term_table",
     "interface_i18n",
+    "ukrainian_search",
 ]
 if (DOCS / "_ext" / "application.py").exists():
     extensions.append("application")

@@ -22,6 +22,7 @@ import dnn_textbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 from build_site import LANGUAGES, build_site  # noqa: E402
 
 IN_CI = os.environ.get("CI") == "true"
@@ -211,15 +212,33 @@ def test_browser_shows_typeset_math_and_the_diagram(site, browser, lang):
     assert layer in labels
 
 
-@pytest.mark.parametrize("lang, query", [("en", "cache"), ("fr", "rétropropagation"),
-                                         ("uk", "кеш")])
-def test_browser_search_finds_pages(site, browser, lang, query):
+def search(browser, site, lang, query) -> list[str]:
+    """The pages that the edition's search page lists for ``query``."""
     browser.get((site / lang / "search.html").as_uri() + f"?q={query}")
     status = wait_for(browser, "const s = document.querySelector('.search-summary');"
                                "return s && s.innerText")
-    assert browser.execute_script("return document.querySelectorAll('ul.search li').length")
     assert {"en": "Search finished", "fr": "Recherche terminée",
             "uk": "Пошук завершено"}[lang] in status
+    return browser.execute_script(
+        "return [...document.querySelectorAll('ul.search li a')].map(a => a.href)")
+
+
+@pytest.mark.parametrize("lang, query", [("en", "cache"), ("fr", "rétropropagation"),
+                                         ("uk", "кеш")])
+def test_browser_search_finds_pages(site, browser, lang, query):
+    assert search(browser, site, lang, query)
+
+
+def test_ukrainian_search_finds_other_word_forms(site, browser):
+    """Ukrainian has no Sphinx stemmer: the project's own (docs/_ext) is used."""
+    from ukrainian_search import stem
+
+    assert {stem(w) for w in ("кеш", "кешу", "кеші", "кешів")} == {"кеш"}
+    assert stem("Зворотного") == stem("зворотне") == "зворотн"
+    backward = (site / "uk" / "backward.html").as_uri()
+    for query in ("кешів", "кешу", "зворотного"):
+        found = search(browser, site, "uk", query)
+        assert any(href.startswith(backward) for href in found), (query, found)
 
 
 @pytest.mark.parametrize("start, target", [("en", "fr"), ("fr", "uk"), ("uk", "en")])
