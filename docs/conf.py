@@ -27,9 +27,8 @@ extensions = [
     "term_table",
     "interface_i18n",
     "ukrainian_search",
+    "application",
 ]
-if (DOCS / "_ext" / "application.py").exists():
-    extensions.append("application")
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build", "spelling", "Thumbs.db", ".DS_Store"]
