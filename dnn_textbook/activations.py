@@ -193,6 +193,8 @@ def identity_derivative(Z: np.ndarray) -> np.ndarray:
 Activation = tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]
 
 #: Every activation function by its name, as ``name -> (g, g')``.
+#:
+#: :meta hide-value:
 ACTIVATIONS: dict[str, Activation] = {
     "identity": (identity, identity_derivative),
     "leaky_relu": (leaky_relu, leaky_relu_derivative),

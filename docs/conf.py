@@ -47,7 +47,9 @@ LANGUAGES = {"en": "English", "fr": "Français", "uk": "Українська"}
 # Library pages
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
-autodoc_default_options = {"members": True}
+# Members in the order of the source, which is the order of the lecture (a module's
+# __all__ is sorted by name).
+autodoc_default_options = {"members": True, "ignore-module-all": True}
 autosummary_generate = False
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
