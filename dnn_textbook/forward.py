@@ -100,13 +100,14 @@ def linear_forward(A_prev, W, b, *, layer: int | None = None) -> tuple[np.ndarra
     """
     A_prev = _checks.matrix(A_prev, "A_prev")
     W = _checks.matrix(W, "W")
-    b = _checks.matrix(b, "b")
+    b = _checks.as_float_array(b, "b")  # a 1-D b is reported by layer_shapes
     _checks.layer_shapes(A_prev, W, b, layer)
-    # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
-    Z = W @ A_prev
-    Z += b
-    # A NaN or inf in A_prev, W or b always reaches Z; summing Z is cheap.
+    # A NaN or inf in A_prev, W or b always reaches Z, so the sum of Z tells,
+    # cheaply, whether to explain (with a ValueError, not numpy's warnings).
     with np.errstate(invalid="ignore", over="ignore"):
+        # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
+        Z = W @ A_prev
+        Z += b
         total = Z.sum()
     if not np.isfinite(total):
         _checks.not_finite(A_prev, W, b, Z, layer)

@@ -160,6 +160,7 @@ def test_shape_mismatch_names_the_layer_and_the_shapes():
     ("W2", np.inf, "layer 2: W[2] contains NaN or inf"),
     ("b1", np.nan, "layer 1: b[1] contains NaN or inf"),
 ])
+@pytest.mark.filterwarnings("error")  # the ValueError alone, no RuntimeWarning before it
 def test_nan_or_inf_is_reported_with_its_layer(where, value, message):
     rng = np.random.default_rng(2)
     parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),

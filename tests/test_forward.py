@@ -25,7 +25,7 @@ def test_activation_is_applied_to_Z():
     (np.ones((3, 2)), np.ones((4, 5)), np.zeros((4, 1)), 2,
      "layer 2: W[2] has shape (4, 5) but A[1] has 3 rows"),
     (np.ones((5, 2)), np.ones((4, 5)), np.zeros((4,)), 3,
-     "b must be a 2-D array with one column per example, got shape (4,)"),
+     "layer 3: b[3] has shape (4,) but must be (4, 1) to match W[3] of shape (4, 5)"),
     (np.ones((5, 2)), np.ones((4, 5)), np.zeros((5, 1)), 3,
      "layer 3: b[3] has shape (5, 1) but must be (4, 1) to match W[3] of shape (4, 5)"),
     (np.ones((5, 0)), np.ones((4, 5)), np.zeros((4, 1)), 1,
@@ -50,7 +50,7 @@ def test_unknown_activation():
                                   layer=4)
 
 
-@pytest.mark.filterwarnings("ignore:overflow encountered")
+@pytest.mark.filterwarnings("error")  # the ValueError alone, no RuntimeWarning before it
 def test_overflow_from_finite_inputs_is_named():
     with pytest.raises(ValueError, match="layer 1: Z\\[1\\] overflowed"):
         linear_forward(np.full((2, 1), 1e308), np.full((1, 2), 10.0), np.zeros((1, 1)), layer=1)
