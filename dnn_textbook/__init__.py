@@ -4,7 +4,7 @@ A small numpy library whose modules follow the lecture, one idea each:
 :mod:`~dnn_textbook.notation`, :mod:`~dnn_textbook.activations`,
 :mod:`~dnn_textbook.forward`, :mod:`~dnn_textbook.backward`,
 :mod:`~dnn_textbook.chain`, :mod:`~dnn_textbook.loss`,
-:mod:`~dnn_textbook.initialization`, :mod:`~dnn_textbook.gradient_check`
+:mod:`~dnn_textbook.initialization`, :mod:`~dnn_textbook.gradient_checking`
 and :mod:`~dnn_textbook.training`. The application's data loaders live in
 :mod:`dnn_textbook.data`, imported on their own since they need optional
 packages (``pip install "dnn_textbook[data]"``).
@@ -12,6 +12,8 @@ packages (``pip install "dnn_textbook[data]"``).
 
 from .activations import (
     ACTIVATIONS,
+    activation_backward,
+    get_activation,
     identity,
     identity_derivative,
     leaky_relu,
@@ -26,9 +28,9 @@ from .activations import (
     tanh_derivative,
 )
 from .backward import linear_activation_backward, linear_backward
-from .chain import L_model_backward, L_model_forward
+from .chain import L_model_backward, L_model_forward, default_activations
 from .forward import Cache, linear_activation_forward, linear_forward
-from .gradient_check import gradient_check
+from .gradient_checking import gradient_check, relative_difference
 from .initialization import initialize_parameters_deep
 from .loss import compute_cost, fused_dZL, seed_dAL
 from .training import L_layer_model, predict, update_parameters
@@ -39,8 +41,11 @@ __all__ = [
     "L_layer_model",
     "L_model_backward",
     "L_model_forward",
+    "activation_backward",
     "compute_cost",
+    "default_activations",
     "fused_dZL",
+    "get_activation",
     "gradient_check",
     "identity",
     "identity_derivative",
@@ -52,6 +57,7 @@ __all__ = [
     "linear_backward",
     "linear_forward",
     "predict",
+    "relative_difference",
     "relu",
     "relu_backward",
     "relu_derivative",

@@ -11,7 +11,8 @@ is checked against a centred finite difference.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 import numpy as np
 
@@ -192,16 +193,19 @@ def identity_derivative(Z: np.ndarray) -> np.ndarray:
 
 Activation = tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]
 
-#: Every activation function by its name, as ``name -> (g, g')``.
+#: Every activation function by its name, as ``name -> (g, g')``. The
+#: table is read-only, so that no code can change it under the library.
 #:
 #: :meta hide-value:
-ACTIVATIONS: dict[str, Activation] = {
-    "identity": (identity, identity_derivative),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative),
-    "relu": (relu, relu_derivative),
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (tanh, tanh_derivative),
-}
+ACTIVATIONS: Mapping[str, Activation] = MappingProxyType(
+    {
+        "identity": (identity, identity_derivative),
+        "leaky_relu": (leaky_relu, leaky_relu_derivative),
+        "relu": (relu, relu_derivative),
+        "sigmoid": (sigmoid, sigmoid_derivative),
+        "tanh": (tanh, tanh_derivative),
+    }
+)
 
 
 def get_activation(name: str, layer: int | None = None) -> Activation:

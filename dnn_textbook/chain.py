@@ -29,7 +29,7 @@ True
 ['dA1', 'dA2', 'dW1', 'dW2', 'dW3', 'db1', 'db2', 'db3']
 
 Every gradient matches a centred finite difference of the cost
-(:mod:`dnn_textbook.gradient_check`):
+(:mod:`dnn_textbook.gradient_checking`):
 
 >>> bool(gradient_check(parameters, grads, X, Y) < 1e-7)
 True

@@ -26,11 +26,13 @@ With many draws, the spread of the weights is the scale:
 >>> bool(np.all(p["b1"] == 0))
 True
 
-To reproduce the course's published numbers, ``legacy_seed=s`` does what
-the course does: ``np.random.seed(s)``, then ``np.random.randn(n[l],
-n[l-1])`` times the scale, layer by layer, :math:`W^{[1]}` first. The
-course's exercise (seed 3, dimensions ``[5, 4, 3]``, scale 0.01) starts
-with these weights:
+To reproduce the course's published numbers, ``legacy_seed=s`` draws
+what the course draws after ``np.random.seed(s)``: ``randn(n[l],
+n[l-1])`` times the scale, layer by layer, :math:`W^{[1]}` first. It
+draws them from its own ``np.random.RandomState(s)``, so numpy's global
+generator, which your own code may use, is left untouched. The course's
+exercise (seed 3, dimensions ``[5, 4, 3]``, scale 0.01) starts with these
+weights:
 
 >>> p = initialize_parameters_deep([5, 4, 3], legacy_seed=3)
 >>> p["W1"][0]
@@ -82,7 +84,8 @@ def initialize_parameters_deep(
     scale : float or {"xavier", "he"}, default 0.01
         The factor :math:`s^{[l]}` (see above).
     legacy_seed : int, optional
-        Reproduce the course exactly with ``np.random.seed(legacy_seed)``;
+        Reproduce the course exactly: draw what ``np.random.seed(legacy_seed)``
+        would give, from a private ``np.random.RandomState(legacy_seed)``;
         ``rng`` must then be omitted.
     dtype : numpy dtype, default float64
         The dtype of the parameters, float64 or float32.
@@ -114,12 +117,11 @@ def initialize_parameters_deep(
             f"rng must be a numpy.random.Generator such as np.random.default_rng(0), "
             f"got {type(rng).__name__}"
         )
-    if legacy_seed is not None:
-        np.random.seed(legacy_seed)
+    legacy = None if legacy_seed is None else np.random.RandomState(legacy_seed)
     parameters = {}
     for l in range(1, len(dims)):
         shape = (dims[l], dims[l - 1])
-        N = np.random.randn(*shape) if rng is None else rng.standard_normal(shape)
+        N = legacy.randn(*shape) if legacy is not None else rng.standard_normal(shape)
         # W[l] = s[l] · N[l],  b[l] = 0
         parameters[f"W{l}"] = _scaled(N, scale, dims[l - 1]).astype(dtype, copy=False)
         parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)

@@ -56,3 +56,9 @@ def test_unknown_activation_lists_the_valid_ones():
     with pytest.raises(ValueError, match="unknown activation 'swish'; valid: identity, "
                                          "leaky_relu, relu, sigmoid, tanh"):
         get_activation("swish")
+
+
+def test_the_table_of_activations_is_read_only():
+    with pytest.raises(TypeError):
+        ACTIVATIONS["swish"] = ACTIVATIONS["relu"]  # type: ignore[index]
+    assert "swish" not in ACTIVATIONS

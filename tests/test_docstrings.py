@@ -17,7 +17,7 @@ from dnn_textbook import (
     chain,
     data,
     forward,
-    gradient_check,
+    gradient_checking,
     initialization,
     loss,
     notation,
@@ -25,7 +25,7 @@ from dnn_textbook import (
 )
 
 MODULES = [notation, activations, forward, backward, chain, loss, initialization,
-           gradient_check, training, data]
+           gradient_checking, training, data]
 
 
 def docstrings():

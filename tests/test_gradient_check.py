@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from dnn_textbook import L_model_backward, L_model_forward, gradient_check
-from dnn_textbook.gradient_check import relative_difference
+from dnn_textbook.gradient_checking import relative_difference
 
 
 def network(seed=0):

@@ -59,3 +59,11 @@ def test_float32():
 def test_bad_input(kwargs, error, message):
     with pytest.raises(error, match=message):
         initialize_parameters_deep(**kwargs)
+
+
+def test_legacy_seed_leaves_numpys_global_generator_alone():
+    np.random.seed(123)
+    expected = np.random.randn(3)
+    np.random.seed(123)
+    initialize_parameters_deep([5, 4, 3], legacy_seed=3)
+    assert np.array_equal(np.random.randn(3), expected)
