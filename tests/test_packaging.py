@@ -29,7 +29,8 @@ SDIST_TOP = {"PKG-INFO", "pyproject.toml", "setup.cfg", "README.md", "LICENSE", 
 
 def test_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    paths = [p for p in ("dnn_textbook", "tests", "benchmarks", "docs") if (ROOT / p).exists()]
+    paths = [p for p in ("dnn_textbook", "tests", "benchmarks", "docs", "tools")
+             if (ROOT / p).exists()]
     result = subprocess.run([ruff, "check", *paths],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
