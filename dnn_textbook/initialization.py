@@ -117,11 +117,12 @@ def initialize_parameters_deep(
             f"rng must be a numpy.random.Generator such as np.random.default_rng(0), "
             f"got {type(rng).__name__}"
         )
-    legacy = None if legacy_seed is None else np.random.RandomState(legacy_seed)
+    # With legacy_seed, the course's draws come from a generator of our own: numpy's
+    # global generator, which the learner's code may use, is left as it was.
+    source = rng if rng is not None else np.random.RandomState(legacy_seed)
     parameters = {}
     for l in range(1, len(dims)):
-        shape = (dims[l], dims[l - 1])
-        N = legacy.randn(*shape) if legacy is not None else rng.standard_normal(shape)
+        N = source.standard_normal((dims[l], dims[l - 1]))
         # W[l] = s[l] · N[l],  b[l] = 0
         parameters[f"W{l}"] = _scaled(N, scale, dims[l - 1]).astype(dtype, copy=False)
         parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)
