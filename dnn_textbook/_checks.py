@@ -16,7 +16,7 @@ from numbers import Integral, Real
 import numpy as np
 
 
-class NotFinite(ValueError):
+class NotFiniteError(ValueError):
     """A NaN or an inf reached Z[l]: raised by the forward step of layer l."""
 
 
@@ -106,8 +106,8 @@ def not_finite(
     W_name, b_name, A_name, Z_name = symbols(layer)
     for name, a in ((A_name, A_prev), (W_name, W), (b_name, b)):
         if not np.all(np.isfinite(a)):
-            raise NotFinite(f"{prefix(layer)}{name} contains NaN or inf")
-    raise NotFinite(f"{prefix(layer)}{Z_name} overflowed: its inputs are finite but too large")
+            raise NotFiniteError(f"{prefix(layer)}{name} contains NaN or inf")
+    raise NotFiniteError(f"{prefix(layer)}{Z_name} overflowed: its inputs are finite but too large")
 
 
 def layer_count(parameters) -> int:

@@ -191,7 +191,7 @@ def L_layer_model(
                 costs.append(cost)
             if print_cost and (i % print_every == 0 or i == num_iterations - 1):
                 print(f"Cost after iteration {i}: {cost}")
-    except _checks.NotFinite:  # a W[l] or a Z[l] overflowed: the descent went astray
+    except _checks.NotFiniteError:  # a W[l] or a Z[l] overflowed: the descent went astray
         if not costs:
             raise
         cost = float("nan")
