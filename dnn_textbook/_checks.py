@@ -11,16 +11,22 @@ Every message is built here, in one place.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from numbers import Integral, Real
+from typing import Any, TypeGuard, TypeVar
 
 import numpy as np
+
+from .types import ArrayLike, ArraysByName, FloatArray
+
+T = TypeVar("T", bound=tuple[Any, ...])  # the Cache named tuple
 
 
 class NotFiniteError(ValueError):
     """A NaN or an inf reached Z[l]: raised by the forward step of layer l."""
 
 
-def as_float_array(x, name: str) -> np.ndarray:
+def as_float_array(x: ArrayLike, name: str) -> FloatArray:
     """Return ``x`` as a float array: lists become arrays, integers and booleans float64."""
     if type(x) is np.ndarray and x.dtype.kind == "f":
         return x  # the common case, without a numpy call
@@ -32,7 +38,7 @@ def as_float_array(x, name: str) -> np.ndarray:
     return a
 
 
-def matrix(x, name: str) -> np.ndarray:
+def matrix(x: ArrayLike, name: str) -> FloatArray:
     """Return ``x`` as a 2-D float array (one column per example)."""
     a = as_float_array(x, name)
     if a.ndim != 2:
@@ -64,7 +70,7 @@ def examples_as_rows(name: str, code: str, shape: tuple[int, ...], n_rows: str, 
 
 
 def layer_shapes(
-    A_shape: tuple[int, ...], W: np.ndarray, b: np.ndarray | None, layer: int | None
+    A_shape: tuple[int, ...], W: FloatArray, b: FloatArray | None, layer: int | None
 ) -> None:
     """Check that W[l], b[l] and A[l-1] (of shape ``A_shape``) chain, and that m > 0.
 
@@ -98,7 +104,7 @@ def layer_shapes(
 
 
 def not_finite(
-    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, Z: np.ndarray, layer: int | None
+    A_prev: FloatArray, W: FloatArray, b: FloatArray, Z: FloatArray, layer: int | None
 ) -> None:
     """Explain why the sum of Z[l] is not finite: which input holds NaN or inf."""
     if np.isfinite(Z).all():
@@ -110,7 +116,7 @@ def not_finite(
     raise NotFiniteError(f"{prefix(layer)}{Z_name} overflowed: its inputs are finite but too large")
 
 
-def layer_count(parameters) -> int:
+def layer_count(parameters: ArraysByName) -> int:
     """Number of layers L of a parameters dictionary, checking its keys."""
     if not isinstance(parameters, dict):
         raise TypeError(
@@ -137,18 +143,20 @@ def layer_count(parameters) -> int:
     return L
 
 
-def _is_matrix(a) -> bool:
+def _is_matrix(a: object) -> TypeGuard[FloatArray]:
     return type(a) is np.ndarray and a.ndim == 2 and a.dtype.kind == "f"
 
 
-def network(X, parameters) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+def network(
+    X: ArrayLike, parameters: ArraysByName
+) -> tuple[FloatArray, list[tuple[FloatArray, FloatArray]]]:
     """Check X and every W[l], b[l] once: converted, and chaining layer after layer.
 
     Returns X and the list of ``(W[l], b[l])``, l = 1 ... L, as float arrays.
     """
     L = layer_count(parameters)
     X = matrix(X, "X")
-    layers = []
+    layers: list[tuple[FloatArray, FloatArray]] = []
     n_prev, m = X.shape
     for l in range(1, L + 1):
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
@@ -162,7 +170,7 @@ def network(X, parameters) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarra
     return X, layers
 
 
-def cache(cache, layer: int | None, with_Z: bool = True) -> tuple:
+def cache(cache: Any, layer: int | None, with_Z: bool = True) -> tuple[FloatArray, FloatArray, Any, Any]:
     """Check a cache (A_prev, W, b, Z): arrays whose shapes chain.
 
     Returns ``(A_prev, W, b, Z)`` converted to float arrays (b as given;
@@ -193,7 +201,7 @@ def cache(cache, layer: int | None, with_Z: bool = True) -> tuple:
     return A_prev, W, b, Z
 
 
-def caches(caches, AL: np.ndarray, make) -> list:
+def caches(caches: Any, AL: FloatArray, make: Callable[..., T]) -> list[T]:
     """Check the caches of L_model_backward: one per layer, from one forward pass.
 
     ``make`` builds a cache from converted arrays (the Cache named tuple).
@@ -221,6 +229,7 @@ def caches(caches, AL: np.ndarray, make) -> list:
             )
         checked.append(c)
         Z_prev = Z
+    assert Z_prev is not None  # caches is not empty
     if AL.shape != Z_prev.shape:
         raise ValueError(
             f"A[L] has shape {AL.shape} but the last cache holds Z[{len(caches)}] of shape "
@@ -229,7 +238,7 @@ def caches(caches, AL: np.ndarray, make) -> list:
     return checked
 
 
-def dZ_shape(dZ: np.ndarray, shape: tuple[int, int], layer: int | None) -> None:
+def dZ_shape(dZ: FloatArray, shape: tuple[int, int], layer: int | None) -> None:
     """Check that dZ[l] has the shape (n[l], m) of Z[l]."""
     if dZ.shape != shape:
         name = "dZ" if layer is None else f"dZ[{layer}]"
@@ -239,7 +248,7 @@ def dZ_shape(dZ: np.ndarray, shape: tuple[int, int], layer: int | None) -> None:
         )
 
 
-def dA_shape(dA: np.ndarray, Z: np.ndarray, layer: int | None) -> None:
+def dA_shape(dA: FloatArray, Z: FloatArray, layer: int | None) -> None:
     """Check that dA[l] has the shape of Z[l] (and of A[l])."""
     if dA.shape != Z.shape:
         name = "dA" if layer is None else f"dA[{layer}]"
@@ -249,7 +258,7 @@ def dA_shape(dA: np.ndarray, Z: np.ndarray, layer: int | None) -> None:
         )
 
 
-def output(AL) -> np.ndarray:
+def output(AL: ArrayLike) -> FloatArray:
     """Check the shape of A[L]: one row, the probability of each example."""
     AL = matrix(AL, "AL")
     if AL.shape[0] != 1:
@@ -257,7 +266,7 @@ def output(AL) -> np.ndarray:
     return AL
 
 
-def probabilities(AL: np.ndarray) -> None:
+def probabilities(AL: FloatArray) -> None:
     """Refuse an A[L] outside [0, 1]: the cross-entropy needs probabilities."""
     low, high = np.minimum.reduce(AL, axis=None), np.maximum.reduce(AL, axis=None)
     if low >= 0 and high <= 1:
@@ -271,7 +280,7 @@ def probabilities(AL: np.ndarray) -> None:
     )
 
 
-def labels(Y, AL: np.ndarray) -> np.ndarray:
+def labels(Y: ArrayLike, AL: FloatArray) -> FloatArray:
     """Check that Y has shape (1, m) like AL and holds only 0 and 1."""
     Y = as_float_array(Y, "Y")
     if Y.ndim != 2 or Y.shape[0] != 1:
@@ -301,7 +310,7 @@ def output_activation(name: str, L: int) -> None:
         )
 
 
-def learning_rate(alpha) -> float:
+def learning_rate(alpha: float) -> float:
     """The learning rate α: a positive, finite number."""
     if not isinstance(alpha, Real) or isinstance(alpha, bool):
         raise TypeError(
@@ -316,7 +325,7 @@ def learning_rate(alpha) -> float:
     return alpha
 
 
-def count(value, name: str, minimum: int) -> int:
+def count(value: int, name: str, minimum: int) -> int:
     """A whole number at least ``minimum``, such as num_iterations or print_every."""
     if not isinstance(value, Integral) or isinstance(value, bool):
         raise TypeError(

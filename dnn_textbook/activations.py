@@ -17,6 +17,7 @@ from types import MappingProxyType
 import numpy as np
 
 from . import _checks
+from .types import Activation, ArrayLike, FloatArray
 
 __all__ = [
     "ACTIVATIONS",
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 
-def sigmoid(Z: np.ndarray) -> np.ndarray:
+def sigmoid(Z: ArrayLike) -> FloatArray:
     r"""The sigmoid, for the output unit of binary classification.
 
     .. math::
@@ -63,7 +64,7 @@ def sigmoid(Z: np.ndarray) -> np.ndarray:
         return _sigmoid(Z)
 
 
-def _sigmoid(Z: np.ndarray) -> np.ndarray:
+def _sigmoid(Z: FloatArray) -> FloatArray:
     """σ(Z), trusting Z and leaving numpy's overflow warning to the caller."""
     # σ(z) = 1 / (1 + e^{-z})
     E = np.exp(-Z)
@@ -71,7 +72,7 @@ def _sigmoid(Z: np.ndarray) -> np.ndarray:
     return 1 / E
 
 
-def sigmoid_derivative(Z: np.ndarray) -> np.ndarray:
+def sigmoid_derivative(Z: ArrayLike) -> FloatArray:
     r"""The derivative of the sigmoid, written with the sigmoid itself.
 
     .. math::
@@ -95,7 +96,7 @@ def sigmoid_derivative(Z: np.ndarray) -> np.ndarray:
     return D
 
 
-def relu(Z: np.ndarray) -> np.ndarray:
+def relu(Z: ArrayLike) -> FloatArray:
     r"""The rectified linear unit, the usual choice for hidden layers.
 
     .. math::
@@ -109,7 +110,7 @@ def relu(Z: np.ndarray) -> np.ndarray:
     return np.maximum(Z, 0)
 
 
-def relu_derivative(Z: np.ndarray) -> np.ndarray:
+def relu_derivative(Z: ArrayLike) -> FloatArray:
     r"""The slope of the ReLU: 1 where :math:`z > 0`, else 0.
 
     .. math::
@@ -128,7 +129,7 @@ def relu_derivative(Z: np.ndarray) -> np.ndarray:
     return (Z > 0).astype(Z.dtype)
 
 
-def tanh(Z: np.ndarray) -> np.ndarray:
+def tanh(Z: ArrayLike) -> FloatArray:
     r"""The hyperbolic tangent, a zero-centred S-shaped activation.
 
     .. math::
@@ -143,7 +144,7 @@ def tanh(Z: np.ndarray) -> np.ndarray:
     return np.tanh(Z)
 
 
-def tanh_derivative(Z: np.ndarray) -> np.ndarray:
+def tanh_derivative(Z: ArrayLike) -> FloatArray:
     r"""The derivative of tanh, written with tanh itself.
 
     .. math::
@@ -161,7 +162,7 @@ def tanh_derivative(Z: np.ndarray) -> np.ndarray:
     return 1 - T * T
 
 
-def leaky_relu(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
+def leaky_relu(Z: ArrayLike, alpha: float = 0.01) -> FloatArray:
     r"""The leaky ReLU: a small slope :math:`\alpha` instead of 0 for z < 0.
 
     .. math::
@@ -175,7 +176,7 @@ def leaky_relu(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     return np.where(Z > 0, Z, alpha * Z)
 
 
-def leaky_relu_derivative(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
+def leaky_relu_derivative(Z: ArrayLike, alpha: float = 0.01) -> FloatArray:
     r"""The slope of the leaky ReLU: 1 where :math:`z > 0`, else alpha.
 
     .. math::
@@ -193,7 +194,7 @@ def leaky_relu_derivative(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     return np.where(Z > 0, 1, alpha).astype(Z.dtype)
 
 
-def identity(Z: np.ndarray) -> np.ndarray:
+def identity(Z: ArrayLike) -> FloatArray:
     r"""The identity: the layer stays linear, :math:`g(z) = z`.
 
     >>> identity(np.array([-1.5, 2.0]))
@@ -203,7 +204,7 @@ def identity(Z: np.ndarray) -> np.ndarray:
     return Z
 
 
-def identity_derivative(Z: np.ndarray) -> np.ndarray:
+def identity_derivative(Z: ArrayLike) -> FloatArray:
     r"""The slope of the identity, :math:`g'(z) = 1` everywhere.
 
     >>> identity_derivative(np.array([-1.5, 2.0]))
@@ -212,8 +213,6 @@ def identity_derivative(Z: np.ndarray) -> np.ndarray:
     Z = _checks.as_float_array(Z, "Z")
     return np.ones_like(Z)
 
-
-Activation = tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray]]
 
 #: Every activation function by its name, as ``name -> (g, g')``. The
 #: table is read-only, so that no code can change it under the library.
@@ -230,7 +229,7 @@ ACTIVATIONS: Mapping[str, Activation] = MappingProxyType(
 )
 
 #: g by name as the loops call it, on a Z that the entrance checked.
-_TRUSTED_G: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+_TRUSTED_G: dict[str, Callable[[FloatArray], FloatArray]] = {
     **{name: g for name, (g, _) in ACTIVATIONS.items()}, "sigmoid": _sigmoid,
     "relu": lambda Z: np.maximum(Z, 0),
 }
@@ -253,7 +252,7 @@ def get_activation(name: str, layer: int | None = None) -> Activation:
         ) from None
 
 
-def activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
+def activation_backward(dA: ArrayLike, Z: ArrayLike, name: str) -> FloatArray:
     r"""The first equation of the backward step, for any activation.
 
     .. math::
@@ -272,7 +271,7 @@ def activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
     return _activation_backward(dA, Z, name)
 
 
-def _activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
+def _activation_backward(dA: FloatArray, Z: FloatArray, name: str) -> FloatArray:
     """dZ[l], trusting dA[l], Z[l] and the name that the entrance checked."""
     if name == "relu":
         # dZ[l] = dA[l] ⊙ relu'(Z[l]): dA[l] where Z[l] > 0, else 0
@@ -283,7 +282,7 @@ def _activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray
     return dZ
 
 
-def relu_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:
+def relu_backward(dA: ArrayLike, Z: ArrayLike) -> FloatArray:
     """dZ for a ReLU layer, as the course's helper of the same name.
 
     >>> relu_backward(np.array([[2.0, 2.0]]), np.array([[-1.0, 1.0]]))
@@ -292,7 +291,7 @@ def relu_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:
     return activation_backward(dA, Z, "relu")
 
 
-def sigmoid_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:
+def sigmoid_backward(dA: ArrayLike, Z: ArrayLike) -> FloatArray:
     """dZ for a sigmoid layer, as the course's helper of the same name.
 
     >>> sigmoid_backward(np.array([[4.0]]), np.array([[0.0]]))

@@ -53,18 +53,34 @@ True
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 import numpy as np
 
 from . import _checks
 from .activations import _activation_backward, get_activation, tanh_derivative  # noqa: F401
 from .forward import Cache
+from .types import ArrayLike, FloatArray
 
 __all__ = ["linear_activation_backward", "linear_backward"]
 
 
+# For type checkers: dA_prev is None exactly when compute_dA_prev=False.
+@overload
 def linear_backward(
-    dZ, cache: Cache, *, compute_dA_prev: bool = True, layer: int | None = None
-) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    dZ: ArrayLike, cache: Cache, *, compute_dA_prev: Literal[True] = ..., layer: int | None = ...
+) -> tuple[FloatArray, FloatArray, FloatArray]: ...
+@overload
+def linear_backward(
+    dZ: ArrayLike, cache: Cache, *, compute_dA_prev: Literal[False], layer: int | None = ...
+) -> tuple[None, FloatArray, FloatArray]: ...
+@overload
+def linear_backward(
+    dZ: ArrayLike, cache: Cache, *, compute_dA_prev: bool, layer: int | None = ...
+) -> tuple[FloatArray | None, FloatArray, FloatArray]: ...
+def linear_backward(
+    dZ: ArrayLike, cache: Cache, *, compute_dA_prev: bool = True, layer: int | None = None
+) -> tuple[FloatArray | None, FloatArray, FloatArray]:
     r"""The backward step through the linear part of layer l.
 
     The cost averages the losses of :math:`m` examples, so the gradients
@@ -144,8 +160,8 @@ def linear_backward(
 
 
 def _linear_backward(
-    dZ: np.ndarray, cache: Cache, compute_dA_prev: bool
-) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    dZ: FloatArray, cache: Cache, compute_dA_prev: bool
+) -> tuple[FloatArray | None, FloatArray, FloatArray]:
     """dA[l-1], dW[l] and db[l], trusting what the entrance checked."""
     A_prev, W = cache.A_prev, cache.W
     m = A_prev.shape[1]
@@ -165,10 +181,26 @@ def _linear_backward(
     return dA_prev, dW, db
 
 
+# For type checkers: dA_prev is None exactly when compute_dA_prev=False.
+@overload
 def linear_activation_backward(
-    dA, cache: Cache, activation: str, *, compute_dA_prev: bool = True,
+    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: Literal[True] = ...,
+    layer: int | None = ...,
+) -> tuple[FloatArray, FloatArray, FloatArray]: ...
+@overload
+def linear_activation_backward(
+    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: Literal[False],
+    layer: int | None = ...,
+) -> tuple[None, FloatArray, FloatArray]: ...
+@overload
+def linear_activation_backward(
+    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: bool,
+    layer: int | None = ...,
+) -> tuple[FloatArray | None, FloatArray, FloatArray]: ...
+def linear_activation_backward(
+    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: bool = True,
     layer: int | None = None,
-) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+) -> tuple[FloatArray | None, FloatArray, FloatArray]:
     r"""The whole backward step of layer l: through g, then the linear part.
 
     .. math::
@@ -212,8 +244,8 @@ def linear_activation_backward(
 
 
 def _linear_activation_backward(
-    dA: np.ndarray, cache: Cache, activation: str, compute_dA_prev: bool
-) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    dA: FloatArray, cache: Cache, activation: str, compute_dA_prev: bool
+) -> tuple[FloatArray | None, FloatArray, FloatArray]:
     """The whole backward step of layer l, trusting what the entrance checked."""
     # dZ[l] = dA[l] ⊙ g[l]'(Z[l])
     dZ = _activation_backward(dA, cache.Z, activation)

@@ -46,6 +46,7 @@ from .activations import _TRUSTED_G, get_activation
 from .backward import _linear_activation_backward, _linear_backward
 from .forward import Cache, _linear_activation_forward
 from .loss import _fused_dZL, _seed_dAL
+from .types import ArrayLike, ArraysByName, FloatArray, Gradients
 
 __all__ = ["L_model_backward", "L_model_forward", "default_activations"]
 
@@ -73,8 +74,8 @@ def _activations(activations: Sequence[str] | None, L: int) -> list[str]:
 
 
 def L_model_forward(
-    X, parameters: dict[str, np.ndarray], activations: Sequence[str] | None = None
-) -> tuple[np.ndarray, list[Cache]]:
+    X: ArrayLike, parameters: ArraysByName, activations: Sequence[str] | None = None
+) -> tuple[FloatArray, list[Cache]]:
     r"""Forward propagation through all L layers.
 
     .. math::
@@ -117,10 +118,11 @@ def L_model_forward(
 
 
 def _L_model_forward(
-    X: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]], activations: list[str]
-) -> tuple[np.ndarray, list[Cache]]:
+    X: FloatArray, layers: list[tuple[FloatArray, FloatArray]], activations: list[str]
+) -> tuple[FloatArray, list[Cache]]:
     """The forward pass, trusting X, the (W[l], b[l]) and the activations checked."""
-    A, caches = X, []
+    A = X
+    caches: list[Cache] = []
     with np.errstate(invalid="ignore", over="ignore"):  # a NaN is explained, not warned
         for l, (W, b) in enumerate(layers, start=1):
             A, cache = _linear_activation_forward(A, W, b, _TRUSTED_G[activations[l - 1]], l)
@@ -129,9 +131,9 @@ def _L_model_forward(
 
 
 def L_model_backward(
-    AL, Y, caches: Sequence[Cache], activations: Sequence[str] | None = None, *,
-    fused: bool = True, compute_dA0: bool = False,
-) -> dict[str, np.ndarray]:
+    AL: ArrayLike, Y: ArrayLike, caches: Sequence[Cache], activations: Sequence[str] | None = None,
+    *, fused: bool = True, compute_dA0: bool = False,
+) -> Gradients:
     r"""Backward propagation through all L layers, from the seed to layer 1.
 
     For :math:`l = L, \dots, 1` the backward step of layer :math:`l`
@@ -184,12 +186,12 @@ def L_model_backward(
 
 
 def _L_model_backward(
-    AL: np.ndarray, Y: np.ndarray, caches: list[Cache], activations: list[str],
+    AL: FloatArray, Y: FloatArray, caches: list[Cache], activations: list[str],
     fused: bool, compute_dA0: bool,
-) -> dict[str, np.ndarray]:
+) -> Gradients:
     """The backward pass, trusting A[L], Y, the caches and the activations checked."""
     L = len(caches)
-    grads: dict[str, np.ndarray] = {}
+    grads: Gradients = {}
     need_dA_prev = L > 1 or compute_dA0
     if fused:
         # dZ[L] = A[L] - Y
@@ -201,11 +203,13 @@ def _L_model_backward(
         )
     grads[f"dW{L}"], grads[f"db{L}"] = dW, db
     for l in range(L - 1, 0, -1):
+        assert dA_prev is not None  # asked for, since layer l exists
         grads[f"dA{l}"] = dA_prev
         dA_prev, dW, db = _linear_activation_backward(
             dA_prev, caches[l - 1], activations[l - 1], l > 1 or compute_dA0
         )
         grads[f"dW{l}"], grads[f"db{l}"] = dW, db
     if compute_dA0:
+        assert dA_prev is not None  # asked for
         grads["dA0"] = dA_prev
     return grads

@@ -25,19 +25,23 @@ scaled from 0–255 to 0–1.
 
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+from .types import ArrayLike, FloatArray
 
 __all__ = ["flatten_images", "load_breast_cancer_split", "load_catvnoncat"]
 
 # pytest-doctestplus: skip these examples where scikit-learn is missing.
-__doctest_requires__ = {("load_breast_cancer_split",): ["sklearn"]}
+__doctest_requires__: dict[tuple[str, ...], list[str]] = {("load_breast_cancer_split",): ["sklearn"]}
 
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
 
 
-def flatten_images(images) -> np.ndarray:
+def flatten_images(images: ArrayLike) -> FloatArray:
     """Pictures of shape ``(m, height, width, channels)`` as columns in [0, 1].
 
     Picture i becomes column i; its pixels are read row by row, and the
@@ -69,24 +73,27 @@ def flatten_images(images) -> np.ndarray:
         raise ValueError(f"images must have shape (m, height, width, channels), got {images.shape}")
     m = images.shape[0]
     # the course: x.reshape(x.shape[0], -1).T / 255
-    return images.reshape(m, -1).T / 255
+    flat: FloatArray = images.reshape(m, -1).T / 255
+    return flat
 
 
-def _labels(y, name: str) -> np.ndarray:
+def _labels(y: ArrayLike, name: str) -> FloatArray:
     y = np.asarray(y).reshape(1, -1)
     if not np.all((y == 0) | (y == 1)):
         raise ValueError(f"{name} must hold only 0 and 1")
     return y.astype(np.float64)
 
 
-def _dataset(file, key: str) -> np.ndarray:
+def _dataset(file: Any, key: str) -> Any:  # an h5py.File and the array it holds
     if key not in file:
         name = Path(file.filename).name
         raise KeyError(f"{name} has no dataset {key!r}: is it one of the course's files?")
     return file[key][:]
 
 
-def load_catvnoncat(directory) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list]:
+def load_catvnoncat(
+    directory: str | PathLike[str],
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, list[str]]:
     """Read the course's cat / non-cat files from ``directory``.
 
     The folder must hold both files; if one is missing, the error says
@@ -155,7 +162,7 @@ def load_catvnoncat(directory) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
 
 def load_breast_cancer_split(
     test_fraction: float = 0.25, seed: int = 0
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
     r"""The Wisconsin breast-cancer data, split and standardized.
 
     569 examples of 30 measurements; the label is 1 for a benign tumour.
@@ -218,11 +225,11 @@ def load_breast_cancer_split(
     data = load_breast_cancer()
     X, Y = data.data.T, data.target.reshape(1, -1).astype(np.float64)
     rng = np.random.default_rng(seed)
-    test = []
+    chosen: list[int] = []
     for label in (0, 1):  # the same share of each class in the test set
         examples = rng.permutation(np.flatnonzero(Y[0] == label))
-        test.extend(examples[: round(test_fraction * len(examples))])
-    test = np.sort(test)
+        chosen.extend(examples[: round(test_fraction * len(examples))])
+    test = np.sort(chosen)
     train = np.setdiff1d(np.arange(Y.shape[1]), test)
     # x_j := (x_j - μ_j) / σ_j, with μ_j and σ_j from the training examples only
     mean = X[:, train].mean(axis=1, keepdims=True)

@@ -14,12 +14,14 @@ The step has two parts: a linear part,
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
 
 from . import _checks
 from .activations import get_activation
+from .types import ArrayLike, FloatArray
 
 __all__ = ["Cache", "linear_activation_forward", "linear_forward"]
 
@@ -28,16 +30,18 @@ class Cache(NamedTuple):
     """What the forward step of layer l keeps for its backward step."""
 
     #: :math:`A^{[l-1]}`, the input of the layer, shape ``(n[l-1], m)``.
-    A_prev: np.ndarray
+    A_prev: FloatArray
     #: :math:`W^{[l]}`, shape ``(n[l], n[l-1])``.
-    W: np.ndarray
+    W: FloatArray
     #: :math:`b^{[l]}`, shape ``(n[l], 1)``.
-    b: np.ndarray
+    b: FloatArray
     #: :math:`Z^{[l]}`, the linear output, shape ``(n[l], m)``.
-    Z: np.ndarray
+    Z: FloatArray
 
 
-def linear_forward(A_prev, W, b, *, layer: int | None = None) -> tuple[np.ndarray, Cache]:
+def linear_forward(
+    A_prev: ArrayLike, W: ArrayLike, b: ArrayLike, *, layer: int | None = None
+) -> tuple[FloatArray, Cache]:
     r"""The linear part of the forward step of layer l.
 
     For one example, a column :math:`a^{[l-1]}`:
@@ -108,7 +112,9 @@ def linear_forward(A_prev, W, b, *, layer: int | None = None) -> tuple[np.ndarra
     return Z, Cache(A_prev, W, b, Z)
 
 
-def _linear_forward(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, layer: int | None):
+def _linear_forward(
+    A_prev: FloatArray, W: FloatArray, b: FloatArray, layer: int | None
+) -> FloatArray:
     """Z[l], trusting the shapes and types that the entrance checked."""
     # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
     Z = W @ A_prev
@@ -121,8 +127,8 @@ def _linear_forward(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, layer: int
 
 
 def linear_activation_forward(
-    A_prev, W, b, activation: str, *, layer: int | None = None
-) -> tuple[np.ndarray, Cache]:
+    A_prev: ArrayLike, W: ArrayLike, b: ArrayLike, activation: str, *, layer: int | None = None
+) -> tuple[FloatArray, Cache]:
     r"""The whole forward step of layer l: the linear part, then g.
 
     .. math::
@@ -164,8 +170,9 @@ def linear_activation_forward(
 
 
 def _linear_activation_forward(
-    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, g, layer: int
-) -> tuple[np.ndarray, Cache]:
+    A_prev: FloatArray, W: FloatArray, b: FloatArray, g: Callable[[FloatArray], FloatArray],
+    layer: int,
+) -> tuple[FloatArray, Cache]:
     """The whole step of layer l, trusting what the entrance checked."""
     Z = _linear_forward(A_prev, W, b, layer)
     # A[l] = g[l](Z[l])

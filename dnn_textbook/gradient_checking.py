@@ -56,20 +56,22 @@ import numpy as np
 from . import _checks
 from .chain import L_model_backward, L_model_forward
 from .loss import compute_cost
+from .types import ArrayLike, ArraysByName
 
 __all__ = ["gradient_check", "relative_difference"]
 
 
-def relative_difference(approx: np.ndarray, grad: np.ndarray) -> float:
+def relative_difference(approx: ArrayLike, grad: ArrayLike) -> float:
     """The difference between two gradient vectors, relative to their sizes."""
+    approx, grad = np.asarray(approx, dtype=np.float64), np.asarray(grad, dtype=np.float64)
     numerator = np.linalg.norm(approx - grad)
     denominator = np.linalg.norm(approx) + np.linalg.norm(grad)
     return float(numerator / denominator) if denominator else 0.0
 
 
 def gradient_check(
-    parameters: dict[str, np.ndarray], gradients: dict[str, np.ndarray] | None, X, Y,
-    activations: Sequence[str] | None = None, epsilon: float = 1e-7,
+    parameters: ArraysByName, gradients: ArraysByName | None, X: ArrayLike,
+    Y: ArrayLike, activations: Sequence[str] | None = None, epsilon: float = 1e-7,
 ) -> float:
     r"""Compare backward propagation with centred differences of the cost.
 
@@ -118,7 +120,8 @@ def gradient_check(
     def J() -> float:
         return compute_cost(L_model_forward(X, theta, activations)[0], Y)
 
-    approx, grad = [], []
+    approx: list[float] = []
+    grad: list[float] = []
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             if "d" + name not in gradients:

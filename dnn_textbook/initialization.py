@@ -41,19 +41,24 @@ array([ 0.01788628,  0.0043651 ,  0.00096497, -0.01863493, -0.00277388])
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
+from .types import DTypeLike, FloatArray, Parameters
+
 __all__ = ["initialize_parameters_deep"]
 
-def _scaled(N: np.ndarray, scale: float | str, n_prev: int) -> np.ndarray:
-    # Written as the course writes it, so that legacy_seed gives its exact numbers.
+def _scaled(N: FloatArray, scale: float | str, n_prev: int) -> FloatArray:
+    # The course's formulas, in its order of operations, so that legacy_seed gives
+    # its exact numbers.
     if scale == "xavier":
-        return N / np.sqrt(n_prev)
+        return N / math.sqrt(n_prev)
     if scale == "he":
-        return N * np.sqrt(2 / n_prev)
-    return N * scale
+        return N * math.sqrt(2 / n_prev)
+    return N * float(scale)
 
 
 def _check_scale(scale: float | str) -> None:
@@ -66,8 +71,9 @@ def _check_scale(scale: float | str) -> None:
 
 def initialize_parameters_deep(
     layer_dims: Sequence[int], rng: np.random.Generator | None = None, *,
-    scale: float | str = 0.01, legacy_seed: int | None = None, dtype=np.float64,
-) -> dict[str, np.ndarray]:
+    scale: float | Literal["xavier", "he"] = 0.01, legacy_seed: int | None = None,
+    dtype: DTypeLike = np.float64,
+) -> Parameters:
     r"""Random weights and zero biases for the layers ``layer_dims``.
 
     >>> p = initialize_parameters_deep([3, 2, 1], np.random.default_rng(0))
@@ -120,7 +126,7 @@ def initialize_parameters_deep(
     # With legacy_seed, the course's draws come from a generator of our own: numpy's
     # global generator, which the learner's code may use, is left as it was.
     source = rng if rng is not None else np.random.RandomState(legacy_seed)
-    parameters = {}
+    parameters: Parameters = {}
     for l in range(1, len(dims)):
         N = source.standard_normal((dims[l], dims[l - 1]))
         # W[l] = s[l] · N[l],  b[l] = 0

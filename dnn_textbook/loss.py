@@ -84,6 +84,7 @@ import math
 import numpy as np
 
 from . import _checks
+from .types import ArrayLike, FloatArray
 
 __all__ = ["compute_cost", "fused_dZL", "seed_dAL"]
 
@@ -91,14 +92,14 @@ __all__ = ["compute_cost", "fused_dZL", "seed_dAL"]
 _EPS = {t: np.finfo(t).eps for t in (np.float16, np.float32, np.float64, np.longdouble)}
 
 
-def _clipped(AL: np.ndarray) -> np.ndarray:
+def _clipped(AL: FloatArray) -> FloatArray:
     # A saturated sigmoid gives exactly 0 or 1, where -y/a or (1 - y)/(1 - a)
     # divides by 0: keep a inside [eps, 1 - eps].
     eps = _EPS[AL.dtype.type]
     return np.minimum(np.maximum(AL, eps), 1 - eps)
 
 
-def compute_cost(AL, Y) -> float:
+def compute_cost(AL: ArrayLike, Y: ArrayLike) -> float:
     r"""The cross-entropy cost :math:`J`, averaged over the m examples.
 
     With :math:`a = 1/2` the loss is :math:`\log 2` whatever the label:
@@ -135,7 +136,7 @@ def compute_cost(AL, Y) -> float:
     return _compute_cost(AL, Y)
 
 
-def _compute_cost(AL: np.ndarray, Y: np.ndarray) -> float:
+def _compute_cost(AL: FloatArray, Y: FloatArray) -> float:
     """J, trusting the shapes and the labels that the entrance checked."""
     m = AL.shape[1]
     log_eps = math.log(_EPS[AL.dtype.type])
@@ -145,13 +146,13 @@ def _compute_cost(AL: np.ndarray, Y: np.ndarray) -> float:
     np.maximum(log_a, log_eps, out=log_a)
     np.maximum(log_1_minus_a, log_eps, out=log_1_minus_a)
     # J = -(1/m) Σ (y log a + (1 - y) log(1 - a))
-    J = -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
+    J: float = -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
     if not math.isfinite(J):  # the log of a value outside [0, 1] is NaN
         _checks.probabilities(AL)
     return J
 
 
-def seed_dAL(AL, Y) -> np.ndarray:
+def seed_dAL(AL: ArrayLike, Y: ArrayLike) -> FloatArray:
     r"""The seed :math:`dA^{[L]} = -Y/A + (1-Y)/(1-A)`, element-wise.
 
     >>> seed_dAL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
@@ -163,14 +164,14 @@ def seed_dAL(AL, Y) -> np.ndarray:
     return _seed_dAL(AL, Y)
 
 
-def _seed_dAL(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
+def _seed_dAL(AL: FloatArray, Y: FloatArray) -> FloatArray:
     """The seed, trusting that the entrance checked A[L] and Y."""
     A = _clipped(AL)
     # dA[L] = -Y/A + (1 - Y)/(1 - A)
     return -Y / A + (1 - Y) / (1 - A)
 
 
-def fused_dZL(AL, Y) -> np.ndarray:
+def fused_dZL(AL: ArrayLike, Y: ArrayLike) -> FloatArray:
     r"""The fused :math:`dZ^{[L]} = A^{[L]} - Y` of a sigmoid output.
 
     >>> fused_dZL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
@@ -182,7 +183,7 @@ def fused_dZL(AL, Y) -> np.ndarray:
     return _fused_dZL(AL, Y)
 
 
-def _fused_dZL(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
+def _fused_dZL(AL: FloatArray, Y: FloatArray) -> FloatArray:
     """dZ[L] of a sigmoid output, trusting that the entrance checked A[L] and Y."""
     # dZ[L] = A[L] - Y
     return AL - Y

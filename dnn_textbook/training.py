@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -17,13 +18,14 @@ from . import _checks
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
 from .initialization import initialize_parameters_deep
 from .loss import _compute_cost
+from .types import ArrayLike, ArraysByName, FloatArray, Gradients, Parameters
 
 __all__ = ["L_layer_model", "predict", "update_parameters"]
 
 
 def update_parameters(
-    parameters: dict[str, np.ndarray], grads: dict[str, np.ndarray], learning_rate: float
-) -> dict[str, np.ndarray]:
+    parameters: ArraysByName, grads: ArraysByName, learning_rate: float
+) -> Parameters:
     r"""One step of gradient descent on every layer.
 
     .. math::
@@ -56,24 +58,24 @@ def update_parameters(
     """
     L = _checks.layer_count(parameters)
     learning_rate = _checks.learning_rate(learning_rate)
-    parameters, grads = dict(parameters), dict(grads)
+    arrays: Parameters = {}
+    gradients: Gradients = {}
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             if "d" + name not in grads:
                 raise ValueError(f"grads has no d{name} for the parameter {name}")
-            p = parameters[name] = _checks.as_float_array(parameters[name], name)
-            g = grads["d" + name] = _checks.as_float_array(grads["d" + name], "d" + name)
+            p = arrays[name] = _checks.as_float_array(parameters[name], name)
+            g = gradients["d" + name] = _checks.as_float_array(grads["d" + name], "d" + name)
             if g.shape != p.shape:
                 raise ValueError(f"grads: d{name} has shape {g.shape} but {name} has {p.shape}")
-    return _update_parameters(parameters, grads, learning_rate, L)
+    return _update_parameters(arrays, gradients, learning_rate, L)
 
 
 def _update_parameters(
-    parameters: dict[str, np.ndarray], grads: dict[str, np.ndarray], learning_rate: float,
-    L: int,
-) -> dict[str, np.ndarray]:
+    parameters: Parameters, grads: Gradients, learning_rate: float, L: int
+) -> Parameters:
     """One step of gradient descent, trusting what the entrance checked."""
-    updated = {}
+    updated: Parameters = {}
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             # W[l] := W[l] − α dW[l]   (and the same for b[l])
@@ -82,8 +84,8 @@ def _update_parameters(
 
 
 def predict(
-    X, parameters: dict[str, np.ndarray], activations: Sequence[str] | None = None
-) -> np.ndarray:
+    X: ArrayLike, parameters: ArraysByName, activations: Sequence[str] | None = None
+) -> FloatArray:
     r"""Predict labels: 1 where :math:`A^{[L]} > 0.5`, else 0.
 
     >>> parameters = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
@@ -95,11 +97,12 @@ def predict(
 
 
 def L_layer_model(
-    X, Y, layers_dims: Sequence[int], learning_rate: float = 0.0075,
+    X: ArrayLike, Y: ArrayLike, layers_dims: Sequence[int], learning_rate: float = 0.0075,
     num_iterations: int = 3000, print_cost: bool = True, *,
     activations: Sequence[str] | None = None, rng: np.random.Generator | None = None,
-    scale: float | str = "xavier", legacy_seed: int | None = None, print_every: int = 100,
-) -> tuple[dict[str, np.ndarray], list[float]]:
+    scale: float | Literal["xavier", "he"] = "xavier", legacy_seed: int | None = None,
+    print_every: int = 100,
+) -> tuple[Parameters, list[float]]:
     r"""Train an L-layer network by gradient descent.
 
     Each iteration runs :func:`~dnn_textbook.chain.L_model_forward`,
@@ -179,7 +182,8 @@ def L_layer_model(
     AL_shape = _checks.output(np.empty((dims[-1], X.shape[1]), dtype=X.dtype))
     Y = _checks.labels(Y, AL_shape)
     # Checked once: the loop below runs the trusted steps.
-    costs, cost, i = [], float("nan"), 0
+    costs: list[float] = []
+    cost, i = float("nan"), 0
     try:
         for i in range(num_iterations):
             layers = [(parameters[f"W{l}"], parameters[f"b{l}"]) for l in range(1, L + 1)]
