@@ -292,7 +292,8 @@ def probabilities(AL: np.ndarray) -> None:
 def labels(Y, AL: np.ndarray) -> np.ndarray:
     """Check that Y has shape (1, m) like AL and holds only 0 and 1."""
     Y = as_float_array(Y, "Y")
-    if Y.shape == AL.shape and AL.shape[1] and np.count_nonzero(Y) == np.count_nonzero(Y == 1):
+    # only 0 and 1 equal their own test y > 1/2 (read as 0 or 1); NaN equals nothing
+    if Y.shape == AL.shape and AL.shape[1] and not np.logical_or.reduce(Y != (Y > 0.5), axis=None):
         # the common case: (1, m) like A[L], m > 0, only 0 and 1
         return Y if Y.dtype == AL.dtype else Y.astype(AL.dtype)
     if Y.ndim != 2 or Y.shape[0] != 1:
@@ -306,8 +307,7 @@ def labels(Y, AL: np.ndarray) -> np.ndarray:
         raise ValueError(f"Y has shape {Y.shape} but A[L] has shape {AL.shape}")
     if Y.shape[1] == 0:
         raise ValueError("m = 0: Y holds no examples")
-    # y (1 - y) is 0 for y = 0 and y = 1 only (and NaN for NaN)
-    if np.count_nonzero(Y * (1 - Y)):
+    if np.logical_or.reduce(Y != (Y > 0.5), axis=None):
         raise ValueError("Y must hold only 0 and 1 (binary classification labels)")
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 
