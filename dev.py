@@ -23,10 +23,16 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
-DEBIAN = {"msgfmt": "gettext", "hunspell": "hunspell", "chromium": "chromium",
-          "chromedriver": "chromium-driver"}
-DICTIONARIES = {"/usr/share/hunspell/fr_FR.dic": "hunspell-fr",
-                "/usr/share/hunspell/uk_UA.dic": "hunspell-uk"}
+DEBIAN = {
+    "msgfmt": "gettext",
+    "hunspell": "hunspell",
+    "chromium": "chromium",
+    "chromedriver": "chromium-driver",
+}
+DICTIONARIES = {
+    "/usr/share/hunspell/fr_FR.dic": "hunspell-fr",
+    "/usr/share/hunspell/uk_UA.dic": "hunspell-uk",
+}
 
 
 def run(*command, **kwargs) -> int:

@@ -67,8 +67,9 @@ def problem(dims, m, dtype, seed=0):
     rng = np.random.default_rng(seed)
     parameters = {}
     for l in range(1, len(dims)):
-        parameters[f"W{l}"] = (rng.standard_normal((dims[l], dims[l - 1]))
-                               * np.sqrt(2 / dims[l - 1])).astype(dtype)
+        parameters[f"W{l}"] = (
+            rng.standard_normal((dims[l], dims[l - 1])) * np.sqrt(2 / dims[l - 1])
+        ).astype(dtype)
         parameters[f"b{l}"] = (0.1 * rng.standard_normal((dims[l], 1))).astype(dtype)
     X = rng.standard_normal((dims[0], m)).astype(dtype)
     Y = (rng.random((1, m)) < 0.5).astype(dtype)
@@ -250,9 +251,12 @@ def blas_info() -> str:
     except ImportError:  # numpy's build information; the thread count is not known
         blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
         return f"{blas['name']} {blas.get('version')} (threadpoolctl not installed)"
-    return "; ".join(f"{i['internal_api']} {i.get('version')} ({i.get('architecture')}), "
-                     f"{i['num_threads']} threads" for i in threadpool_info()
-                     if i["user_api"] == "blas")
+    return "; ".join(
+        f"{i['internal_api']} {i.get('version')} ({i.get('architecture')}), "
+        f"{i['num_threads']} threads"
+        for i in threadpool_info()
+        if i["user_api"] == "blas"
+    )
 
 
 def environment() -> str:
@@ -288,8 +292,10 @@ def main() -> None:
     say(f"one page fault (4 KiB): {per_fault * 1e6:.2f} us")
     say("")
     say("times in ms, medians; ratios to the floor; lib/course and lib/torch: library over them")
-    header = (f"{'workload':8} {'dtype':7} {'floor':>8} {'library':>8} {'ratio':>5} "
-              f"{'course':>8} {'ratio':>5} {'bare':>5} {'no dA':>5}")
+    header = (
+        f"{'workload':8} {'dtype':7} {'floor':>8} {'library':>8} {'ratio':>5} "
+        f"{'course':>8} {'ratio':>5} {'bare':>5} {'no dA':>5}"
+    )
     header += f" {'torch':>8} {'ratio':>5}" if has_torch else ""
     header += f" {'lib/course':>10}" + (f" {'lib/torch':>9}" if has_torch else "")
     say(header)
@@ -311,9 +317,13 @@ def main() -> None:
                 gradient(parameters, X, Y)
                 floor(*floor_args)
                 course_style.gradient(parameters, X, Y)
-            runs = [(lib, gradient, (parameters, X, Y)), (flo, floor, floor_args),
-                    (bar, bare, (parameters, X, Y)), (nda, bare_without_dA, (parameters, X, Y)),
-                    (cou, course_style.gradient, (parameters, X, Y))]
+            runs = [
+                (lib, gradient, (parameters, X, Y)),
+                (flo, floor, floor_args),
+                (bar, bare, (parameters, X, Y)),
+                (nda, bare_without_dA, (parameters, X, Y)),
+                (cou, course_style.gradient, (parameters, X, Y)),
+            ]
             order = random.Random(0)
             for _ in range(repeats):
                 order.shuffle(runs)  # no one runs always first, or always after another
@@ -328,10 +338,12 @@ def main() -> None:
                 tor.append(timed(step))
             t_lib, t_floor = statistics.median(lib), statistics.median(flo)
             t_course = statistics.median(cou)
-            row = (f"{name:8} {np.dtype(dtype).name:7} {t_floor * 1e3:8.3f} {t_lib * 1e3:8.3f} "
-                   f"{t_lib / t_floor:5.2f} {t_course * 1e3:8.3f} {t_course / t_floor:5.2f} "
-                   f"{statistics.median(bar) / t_floor:5.2f} "
-                   f"{statistics.median(nda) / t_floor:5.2f}")
+            row = (
+                f"{name:8} {np.dtype(dtype).name:7} {t_floor * 1e3:8.3f} {t_lib * 1e3:8.3f} "
+                f"{t_lib / t_floor:5.2f} {t_course * 1e3:8.3f} {t_course / t_floor:5.2f} "
+                f"{statistics.median(bar) / t_floor:5.2f} "
+                f"{statistics.median(nda) / t_floor:5.2f}"
+            )
             if step:
                 t_torch = statistics.median(tor)
                 row += f" {t_torch * 1e3:8.3f} {t_torch / t_floor:5.2f}"
@@ -340,8 +352,10 @@ def main() -> None:
                 row += f" {t_lib / t_torch:9.2f}"
             say(row)
             n_faults = lib_faults / repeats
-            memory.append(f"{name:8} {np.dtype(dtype).name:7} {peak_ratio(parameters, X, Y):8.2f} "
-                          f"{n_faults:7.0f} {n_faults * per_fault / t_floor:11.2f}")
+            memory.append(
+                f"{name:8} {np.dtype(dtype).name:7} {peak_ratio(parameters, X, Y):8.2f} "
+                f"{n_faults:7.0f} {n_faults * per_fault / t_floor:11.2f}"
+            )
     say("")
     say("memory of the library: peak over what is kept; page faults per computation")
     say(f"{'workload':8} {'dtype':7} {'peak mem':>8} {'faults':>7} {'fault/floor':>11}")

@@ -45,8 +45,7 @@ def matrix(x: ArrayLike, name: str) -> FloatArray:
     a = as_float_array(x, name)
     if a.ndim != 2:
         raise ValueError(
-            f"{name} must be a 2-D array with one column per example, "
-            f"got shape {a.shape}"
+            f"{name} must be a 2-D array with one column per example, got shape {a.shape}"
         )
     return a
 
@@ -94,9 +93,7 @@ def layer_shapes(
                 f"({W.shape[1]}, {W.shape[0]}), one row per unit of the layer: "
                 f"it looks transposed"
             )
-        raise ValueError(
-            f"{where}{W_name} has shape {W.shape} but {A_name} has {A_shape[0]} rows"
-        )
+        raise ValueError(f"{where}{W_name} has shape {W.shape} but {A_name} has {A_shape[0]} rows")
     if b_shape != (W.shape[0], 1):
         raise ValueError(
             f"{where}{b_name} has shape {b_shape} but must be ({W.shape[0]}, 1) "
@@ -122,8 +119,7 @@ def layer_count(parameters: ArraysByName) -> int:
     """Number of layers L of a parameters dictionary, checking its keys."""
     if not isinstance(parameters, Mapping):
         raise TypeError(
-            f"parameters must be a dict with keys W1, b1, ..., got "
-            f"{type(parameters).__name__}"
+            f"parameters must be a dict with keys W1, b1, ..., got {type(parameters).__name__}"
         )
     L = len(parameters) // 2
     for l in range(1, L + 1):
@@ -134,13 +130,11 @@ def layer_count(parameters: ArraysByName) -> int:
             return L
     L = sum(1 for key in parameters if key[:1] == "W" and key[1:].isdigit())
     missing = [
-        f"{kind}{l}" for l in range(1, L + 1) for kind in "Wb"
-        if f"{kind}{l}" not in parameters
+        f"{kind}{l}" for l in range(1, L + 1) for kind in "Wb" if f"{kind}{l}" not in parameters
     ]
     if L == 0 or missing:
         raise ValueError(
-            "parameters must hold W1, b1, ..., WL, bL; missing: "
-            + (", ".join(missing) or "W1, b1")
+            "parameters must hold W1, b1, ..., WL, bL; missing: " + (", ".join(missing) or "W1, b1")
         )
     return L
 
@@ -159,9 +153,13 @@ def network(
     n_prev, m = X.shape
     for l in range(1, len(parameters) // 2 + 1):
         W, b = parameters.get(f"W{l}"), parameters.get(f"b{l}")
-        if not (type(W) is type(b) is np.ndarray and b.shape[1:] == (1,)
-                and W.shape == (b.shape[0], n_prev) and W.dtype.kind == b.dtype.kind == "f"
-                and m):
+        if not (
+            type(W) is type(b) is np.ndarray
+            and b.shape[1:] == (1,)
+            and W.shape == (b.shape[0], n_prev)
+            and W.dtype.kind == b.dtype.kind == "f"
+            and m
+        ):
             if W is None or b is None:
                 break
             W = matrix(W, f"W{l}")
@@ -190,10 +188,19 @@ def cache(
         raise TypeError(
             f"{where} must be a Cache (A_prev, W, b, Z) from the forward step"
         ) from None
-    if (type(A_prev) is type(W) is np.ndarray and A_prev.dtype.kind == W.dtype.kind == "f"
-            and A_prev.ndim == 2 and W.ndim == 2 and W.shape[1] == A_prev.shape[0]
-            and (not with_Z or type(Z) is np.ndarray and Z.dtype.kind == "f"
-                 and Z.shape == (W.shape[0], A_prev.shape[1]))):
+    if (
+        type(A_prev) is type(W) is np.ndarray
+        and A_prev.dtype.kind == W.dtype.kind == "f"
+        and A_prev.ndim == 2
+        and W.ndim == 2
+        and W.shape[1] == A_prev.shape[0]
+        and (
+            not with_Z
+            or type(Z) is np.ndarray
+            and Z.dtype.kind == "f"
+            and Z.shape == (W.shape[0], A_prev.shape[1])
+        )
+    ):
         return A_prev, W, b, Z
     A_prev = matrix(A_prev, "A_prev")
     W = matrix(W, "W")
@@ -223,10 +230,13 @@ def caches(caches: Any, AL: FloatArray, make: Callable[..., T]) -> list[T]:
             A_prev, W, _, Z = c
         except (TypeError, ValueError):
             A_prev = W = Z = None
-        if not (type(A_prev) is type(W) is type(Z) is np.ndarray
-                and A_prev.dtype.kind == W.dtype.kind == Z.dtype.kind == "f"
-                and A_prev.ndim == 2 and W.shape[1] == A_prev.shape[0]
-                and Z.shape == (W.shape[0], A_prev.shape[1])):
+        if not (
+            type(A_prev) is type(W) is type(Z) is np.ndarray
+            and A_prev.dtype.kind == W.dtype.kind == Z.dtype.kind == "f"
+            and A_prev.ndim == 2
+            and W.shape[1] == A_prev.shape[0]
+            and Z.shape == (W.shape[0], A_prev.shape[1])
+        ):
             c = make(*cache(c, l))
             A_prev, Z = c[0], c[3]
         if Z_prev is not None and A_prev.shape != Z_prev.shape:
@@ -364,8 +374,10 @@ def diverged(first: float, last: float, iteration: int, learning_rate: float) ->
     if math.isfinite(last) and last <= first:
         return None
     if math.isfinite(last):
-        went = (f"the cost went up from {first:.6g} at iteration 0 to {last:.6g} "
-                f"at iteration {iteration}")
+        went = (
+            f"the cost went up from {first:.6g} at iteration 0 to {last:.6g} "
+            f"at iteration {iteration}"
+        )
     else:
         went = f"the cost became NaN or inf at iteration {iteration}"
     return (

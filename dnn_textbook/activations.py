@@ -230,7 +230,8 @@ ACTIVATIONS: Mapping[str, Activation] = MappingProxyType(
 
 #: g by name as the loops call it, on a Z that the entrance checked.
 _TRUSTED_G: dict[str, Callable[[FloatArray], FloatArray]] = {
-    **{name: g for name, (g, _) in ACTIVATIONS.items()}, "sigmoid": _sigmoid,
+    **{name: g for name, (g, _) in ACTIVATIONS.items()},
+    "sigmoid": _sigmoid,
     "relu": lambda Z: np.maximum(Z, 0),
 }
 

@@ -184,21 +184,37 @@ def _linear_backward(
 # For type checkers: dA_prev is None exactly when compute_dA_prev=False.
 @overload
 def linear_activation_backward(
-    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: Literal[True] = ...,
+    dA: ArrayLike,
+    cache: Cache,
+    activation: str,
+    *,
+    compute_dA_prev: Literal[True] = ...,
     layer: int | None = ...,
 ) -> tuple[FloatArray, FloatArray, FloatArray]: ...
 @overload
 def linear_activation_backward(
-    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: Literal[False],
+    dA: ArrayLike,
+    cache: Cache,
+    activation: str,
+    *,
+    compute_dA_prev: Literal[False],
     layer: int | None = ...,
 ) -> tuple[None, FloatArray, FloatArray]: ...
 @overload
 def linear_activation_backward(
-    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: bool,
+    dA: ArrayLike,
+    cache: Cache,
+    activation: str,
+    *,
+    compute_dA_prev: bool,
     layer: int | None = ...,
 ) -> tuple[FloatArray | None, FloatArray, FloatArray]: ...
 def linear_activation_backward(
-    dA: ArrayLike, cache: Cache, activation: str, *, compute_dA_prev: bool = True,
+    dA: ArrayLike,
+    cache: Cache,
+    activation: str,
+    *,
+    compute_dA_prev: bool = True,
     layer: int | None = None,
 ) -> tuple[FloatArray | None, FloatArray, FloatArray]:
     r"""The whole backward step of layer l: through g, then the linear part.

@@ -131,8 +131,13 @@ def _L_model_forward(
 
 
 def L_model_backward(
-    AL: ArrayLike, Y: ArrayLike, caches: Sequence[Cache], activations: Sequence[str] | None = None,
-    *, fused: bool = True, compute_dA0: bool = False,
+    AL: ArrayLike,
+    Y: ArrayLike,
+    caches: Sequence[Cache],
+    activations: Sequence[str] | None = None,
+    *,
+    fused: bool = True,
+    compute_dA0: bool = False,
 ) -> Gradients:
     r"""Backward propagation through all L layers, from the seed to layer 1.
 
@@ -186,8 +191,12 @@ def L_model_backward(
 
 
 def _L_model_backward(
-    AL: FloatArray, Y: FloatArray, caches: list[Cache], activations: list[str],
-    fused: bool, compute_dA0: bool,
+    AL: FloatArray,
+    Y: FloatArray,
+    caches: list[Cache],
+    activations: list[str],
+    fused: bool,
+    compute_dA0: bool,
 ) -> Gradients:
     """The backward pass, trusting A[L], Y, the caches and the activations checked."""
     L = len(caches)

@@ -36,7 +36,9 @@ from .types import ArrayLike, FloatArray
 __all__ = ["flatten_images", "load_breast_cancer_split", "load_catvnoncat"]
 
 # pytest-doctestplus: skip these examples where scikit-learn is missing.
-__doctest_requires__: dict[tuple[str, ...], list[str]] = {("load_breast_cancer_split",): ["sklearn"]}
+__doctest_requires__: dict[tuple[str, ...], list[str]] = {
+    ("load_breast_cancer_split",): ["sklearn"]
+}
 
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
 
@@ -142,18 +144,23 @@ def load_catvnoncat(
             "reading the course's .h5 files needs h5py: pip install h5py "
             '(or pip install "dnn_textbook[data]")'
         ) from error
-    with h5py.File(directory / CAT_FILES[0], "r") as train, \
-            h5py.File(directory / CAT_FILES[1], "r") as test:
+    with (
+        h5py.File(directory / CAT_FILES[0], "r") as train,
+        h5py.File(directory / CAT_FILES[1], "r") as test,
+    ):
         train_images = _dataset(train, "train_set_x")
         test_images = _dataset(test, "test_set_x")
         train_y = _labels(_dataset(train, "train_set_y"), "train_set_y")
         test_y = _labels(_dataset(test, "test_set_y"), "test_set_y")
-        classes = [c.decode() if isinstance(c, bytes) else str(c)
-                   for c in _dataset(test, "list_classes")]
+        classes = [
+            c.decode() if isinstance(c, bytes) else str(c) for c in _dataset(test, "list_classes")
+        ]
     train_x, test_x = flatten_images(train_images), flatten_images(test_images)
     if train_images.shape[1:] != test_images.shape[1:]:
-        raise ValueError(f"train pictures have shape {train_images.shape[1:]} "
-                         f"but test pictures {test_images.shape[1:]}")
+        raise ValueError(
+            f"train pictures have shape {train_images.shape[1:]} "
+            f"but test pictures {test_images.shape[1:]}"
+        )
     for x, y, name in ((train_x, train_y, "train"), (test_x, test_y, "test")):
         if x.shape[1] != y.shape[1]:
             raise ValueError(f"{name}: {x.shape[1]} images but {y.shape[1]} labels")

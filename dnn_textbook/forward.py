@@ -170,7 +170,10 @@ def linear_activation_forward(
 
 
 def _linear_activation_forward(
-    A_prev: FloatArray, W: FloatArray, b: FloatArray, g: Callable[[FloatArray], FloatArray],
+    A_prev: FloatArray,
+    W: FloatArray,
+    b: FloatArray,
+    g: Callable[[FloatArray], FloatArray],
     layer: int,
 ) -> tuple[FloatArray, Cache]:
     """The whole step of layer l, trusting what the entrance checked."""

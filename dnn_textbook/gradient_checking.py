@@ -70,8 +70,12 @@ def relative_difference(approx: ArrayLike, grad: ArrayLike) -> float:
 
 
 def gradient_check(
-    parameters: ArraysByName, gradients: ArraysByName | None, X: ArrayLike,
-    Y: ArrayLike, activations: Sequence[str] | None = None, epsilon: float = 1e-7,
+    parameters: ArraysByName,
+    gradients: ArraysByName | None,
+    X: ArrayLike,
+    Y: ArrayLike,
+    activations: Sequence[str] | None = None,
+    epsilon: float = 1e-7,
 ) -> float:
     r"""Compare backward propagation with centred differences of the cost.
 

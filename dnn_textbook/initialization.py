@@ -51,6 +51,7 @@ from .types import DTypeLike, FloatArray, Parameters
 
 __all__ = ["initialize_parameters_deep"]
 
+
 def _scaled(N: FloatArray, scale: float | str, n_prev: int) -> FloatArray:
     # The course's formulas, in its order of operations, so that legacy_seed gives
     # its exact numbers.
@@ -70,8 +71,11 @@ def _check_scale(scale: float | str) -> None:
 
 
 def initialize_parameters_deep(
-    layer_dims: Sequence[int], rng: np.random.Generator | None = None, *,
-    scale: float | Literal["xavier", "he"] = 0.01, legacy_seed: int | None = None,
+    layer_dims: Sequence[int],
+    rng: np.random.Generator | None = None,
+    *,
+    scale: float | Literal["xavier", "he"] = 0.01,
+    legacy_seed: int | None = None,
     dtype: DTypeLike = np.float64,
 ) -> Parameters:
     r"""Random weights and zero biases for the layers ``layer_dims``.

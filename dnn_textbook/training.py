@@ -97,10 +97,17 @@ def predict(
 
 
 def L_layer_model(
-    X: ArrayLike, Y: ArrayLike, layers_dims: Sequence[int], learning_rate: float = 0.0075,
-    num_iterations: int = 3000, print_cost: bool = True, *,
-    activations: Sequence[str] | None = None, rng: np.random.Generator | None = None,
-    scale: float | Literal["xavier", "he"] = "xavier", legacy_seed: int | None = None,
+    X: ArrayLike,
+    Y: ArrayLike,
+    layers_dims: Sequence[int],
+    learning_rate: float = 0.0075,
+    num_iterations: int = 3000,
+    print_cost: bool = True,
+    *,
+    activations: Sequence[str] | None = None,
+    rng: np.random.Generator | None = None,
+    scale: float | Literal["xavier", "he"] = "xavier",
+    legacy_seed: int | None = None,
     print_every: int = 100,
 ) -> tuple[Parameters, list[float]]:
     r"""Train an L-layer network by gradient descent.

@@ -30,10 +30,26 @@ def build_language(lang: str, out: Path) -> tuple[float, str]:
     """Build one edition; return (seconds, warnings and errors printed)."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-E", "-W", "-n", "--keep-going", "-q",
-         "-D", f"language={lang}", "-d", str(out.parent / "doctrees" / lang),
-         str(DOCS), str(out / lang)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-E",
+            "-W",
+            "-n",
+            "--keep-going",
+            "-q",
+            "-D",
+            f"language={lang}",
+            "-d",
+            str(out.parent / "doctrees" / lang),
+            str(DOCS),
+            str(out / lang),
+        ],
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
@@ -47,7 +63,8 @@ def write_root_page(out: Path) -> None:
         f' <span lang="{code}">— {escape(WELCOME[code])}</span></li>'
         for code, name in LANGUAGES.items()
     )
-    (out / "index.html").write_text(f"""<!DOCTYPE html>
+    (out / "index.html").write_text(
+        f"""<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -66,7 +83,9 @@ def write_root_page(out: Path) -> None:
   </ul>
 </body>
 </html>
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
 
 
 def build_site(out: Path = ROOT / "_build" / "site", langs=tuple(LANGUAGES)) -> dict:

@@ -20,8 +20,21 @@ def extract(root: Path, pot_dir: Path) -> None:
     # -E: read every page again; a page's autosummary quotes docstrings of
     # other files, which an incremental build would not notice changing.
     subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "gettext", "-E", "-q", "-W", "--keep-going",
-         "-d", str(pot_dir.parent / "doctrees-gettext"), str(root / "docs"), str(pot_dir)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "gettext",
+            "-E",
+            "-q",
+            "-W",
+            "--keep-going",
+            "-d",
+            str(pot_dir.parent / "doctrees-gettext"),
+            str(root / "docs"),
+            str(pot_dir),
+        ],
         check=True,
     )
 
@@ -33,9 +46,19 @@ def update_catalogs(root: Path, locales: Path | None = None) -> Path:
     extract(root, pot_dir)
     languages = [arg for lang in TRANSLATIONS for arg in ("-l", lang)]
     subprocess.run(
-        [sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot_dir), "-d", str(locales),
-         *languages],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "sphinx_intl",
+            "update",
+            "-p",
+            str(pot_dir),
+            "-d",
+            str(locales),
+            *languages,
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     drop_obsolete(locales)
     return pot_dir

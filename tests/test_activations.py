@@ -11,8 +11,9 @@ from hypothesis.extra.numpy import arrays
 from dnn_textbook import ACTIVATIONS, relu_backward, sigmoid, sigmoid_backward
 from dnn_textbook.activations import activation_backward, get_activation
 
-finite = arrays(np.float64, st.integers(1, 20),
-                elements=st.floats(-30, 30).filter(lambda z: abs(z) > 1e-3))
+finite = arrays(
+    np.float64, st.integers(1, 20), elements=st.floats(-30, 30).filter(lambda z: abs(z) > 1e-3)
+)
 
 
 @settings(deadline=None)
@@ -53,8 +54,10 @@ def test_course_helpers_compute_dZ():
 
 
 def test_unknown_activation_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown activation 'swish'; valid: identity, "
-                                         "leaky_relu, relu, sigmoid, tanh"):
+    with pytest.raises(
+        ValueError,
+        match="unknown activation 'swish'; valid: identity, leaky_relu, relu, sigmoid, tanh",
+    ):
         get_activation("swish")
 
 
@@ -70,8 +73,10 @@ def test_plain_lists_are_accepted_like_arrays(name):
     z = [-1.0, 0.0, 2.0]
     np.testing.assert_array_equal(g(z), g(np.array(z)))
     np.testing.assert_array_equal(g_prime(z), g_prime(np.array(z)))
-    np.testing.assert_array_equal(activation_backward([1.0, 1.0, 1.0], z, name),
-                                  activation_backward(np.ones(3), np.array(z), name))
+    np.testing.assert_array_equal(
+        activation_backward([1.0, 1.0, 1.0], z, name),
+        activation_backward(np.ones(3), np.array(z), name),
+    )
 
 
 def test_the_slope_at_exactly_zero():

@@ -28,15 +28,21 @@ def test_per_example_loop_equals_vectorized():
 
 
 def test_dA_prev_can_be_skipped():
-    dA_prev, dW, db = linear_backward(np.ones((1, 2)), Cache(np.ones((3, 2)), np.ones((1, 3)),
-                                                             np.zeros((1, 1)), None),
-                                      compute_dA_prev=False)
+    dA_prev, dW, db = linear_backward(
+        np.ones((1, 2)),
+        Cache(np.ones((3, 2)), np.ones((1, 3)), np.zeros((1, 1)), None),
+        compute_dA_prev=False,
+    )
     assert dA_prev is None and dW.shape == (1, 3) and db.shape == (1, 1)
 
 
 def test_float32_kept():
-    c = Cache(np.ones((3, 2), np.float32), np.ones((1, 3), np.float32),
-              np.zeros((1, 1), np.float32), np.ones((1, 2), np.float32))
+    c = Cache(
+        np.ones((3, 2), np.float32),
+        np.ones((1, 3), np.float32),
+        np.zeros((1, 1), np.float32),
+        np.ones((1, 2), np.float32),
+    )
     out = linear_activation_backward(np.ones((1, 2), np.float32), c, "sigmoid")
     assert [a.dtype for a in out] == [np.float32] * 3
 
@@ -45,8 +51,10 @@ def test_bad_shapes_name_the_layer():
     c = Cache(np.ones((3, 2)), np.ones((1, 3)), np.zeros((1, 1)), np.ones((1, 2)))
     with pytest.raises(ValueError) as error:
         linear_backward(np.ones((1, 5)), c, layer=2)
-    assert str(error.value) == ("layer 2: dZ[2] has shape (1, 5) but must be (1, 2): "
-                                "one row per unit, one column per example")
+    assert str(error.value) == (
+        "layer 2: dZ[2] has shape (1, 5) but must be (1, 2): "
+        "one row per unit, one column per example"
+    )
     with pytest.raises(ValueError, match=r"layer 2: dA\[2\] has shape \(2, 2\) but Z\[2\]"):
         linear_activation_backward(np.ones((2, 2)), c, "relu", layer=2)
     with pytest.raises(ValueError, match="unknown activation 'elu'"):
@@ -54,8 +62,9 @@ def test_bad_shapes_name_the_layer():
 
 
 def test_plain_lists_are_accepted():
-    dA_prev, dW, db = linear_backward([[1.0, 2.0]], Cache([[1.0, 2.0], [3.0, 4.0]],
-                                                          [[1.0, -1.0]], [[0.5]], None))
+    dA_prev, dW, db = linear_backward(
+        [[1.0, 2.0]], Cache([[1.0, 2.0], [3.0, 4.0]], [[1.0, -1.0]], [[0.5]], None)
+    )
     assert dW.tolist() == [[2.5, 5.5]] and db.tolist() == [[1.5]]
     cache = Cache([[1.0, 2.0], [3.0, 4.0]], [[1.0, -1.0]], [[0.5]], [[0.0, 0.0]])
     _, dW, db = linear_activation_backward([[4.0, 8.0]], cache, "sigmoid")
@@ -73,10 +82,15 @@ def test_both_placements_of_one_over_m(m):
 
 def test_a_cache_that_does_not_chain_is_refused():
     with pytest.raises(ValueError, match=r"layer 2: W\[2\] has shape \(1, 4\) but A\[1\] has 3"):
-        linear_backward(np.ones((1, 2)), Cache(np.ones((3, 2)), np.ones((1, 4)), None, None),
-                        layer=2)
+        linear_backward(
+            np.ones((1, 2)), Cache(np.ones((3, 2)), np.ones((1, 4)), None, None), layer=2
+        )
     with pytest.raises(TypeError, match="must be a Cache"):
         linear_backward(np.ones((1, 2)), (np.ones((3, 2)), np.ones((1, 3))))
     with pytest.raises(ValueError, match=r"Z\[2\] in the cache has shape \(1, 3\)"):
-        linear_activation_backward(np.ones((1, 3)), Cache(np.ones((3, 2)), np.ones((1, 3)),
-                                                          None, np.ones((1, 3))), "relu", layer=2)
+        linear_activation_backward(
+            np.ones((1, 3)),
+            Cache(np.ones((3, 2)), np.ones((1, 3)), None, np.ones((1, 3))),
+            "relu",
+            layer=2,
+        )

@@ -60,8 +60,9 @@ def fresh_copy(tmp_path_factory):
     """A copy of the project whose catalogs were extracted and updated again."""
     root = tmp_path_factory.mktemp("fresh")
     for name in ("docs", "dnn_textbook", "locales"):
-        shutil.copytree(ROOT / name, root / name,
-                        ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo"))
+        shutil.copytree(
+            ROOT / name, root / name, ignore=shutil.ignore_patterns("_build", "__pycache__", "*.mo")
+        )
     pot_dir = update_catalogs(root)
     return root, pot_dir
 
@@ -85,13 +86,17 @@ def test_catalogs_are_fresh(fresh_copy):
     for po in CATALOGS:
         copy = root / po.relative_to(ROOT)
         assert copy.read_text(encoding="utf-8") == po.read_text(encoding="utf-8"), (
-            f"{po.relative_to(ROOT)} is not up to date: run python3 dev.py catalogs")
+            f"{po.relative_to(ROOT)} is not up to date: run python3 dev.py catalogs"
+        )
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
 def test_msgfmt_check_and_complete(po):
-    result = subprocess.run([need("msgfmt"), "--check", "--statistics", "-o", os.devnull,
-                             str(po)], capture_output=True, text=True)
+    result = subprocess.run(
+        [need("msgfmt"), "--check", "--statistics", "-o", os.devnull, str(po)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
     for m in entries(po):
@@ -144,17 +149,21 @@ FRENCH = sorted((LOCALES / "fr" / "LC_MESSAGES").glob("*.po"))
 @pytest.mark.parametrize("po", FRENCH, ids=lambda p: p.name)
 def test_french_spacing(po):
     """A no-break space before : and inside « », a narrow one before ; ? ! (outside code)."""
-    wrong = [m.string for m in entries(po)
-             if m.string != m.id and french_spacing(m.string) != m.string]
+    wrong = [
+        m.string for m in entries(po) if m.string != m.id and french_spacing(m.string) != m.string
+    ]
     assert wrong == [], f"run python3 tools/french_spacing.py: {wrong}"
 
 
 def test_french_spacing_leaves_code_math_and_urls_alone():
-    text = ("Note : voir ``a : b`` et :math:`f : x \\mapsto y` ; « cas » ? "
-            "Oui ! https://example.org/a?b=1:2 et 12:30")
+    text = (
+        "Note : voir ``a : b`` et :math:`f : x \\mapsto y` ; « cas » ? "
+        "Oui ! https://example.org/a?b=1:2 et 12:30"
+    )
     assert french_spacing(text) == (
         "Note\u00a0: voir ``a : b`` et :math:`f : x \\mapsto y`\u202f; «\u00a0cas\u00a0»\u202f? "
-        "Oui\u202f! https://example.org/a?b=1:2 et 12:30")
+        "Oui\u202f! https://example.org/a?b=1:2 et 12:30"
+    )
     assert french_spacing("Copié!") == "Copié\u202f!"  # no space at all is wrong too
 
 
@@ -174,8 +183,12 @@ def words_to_check(text: str) -> str:
     words = []
     for word in re.findall(r"[\w'’ʼ-]+", text):
         word = word.strip("'’-")
-        if (not word or word in SYMBOLS or re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}$", word)
-                or re.fullmatch(r"[A-Za-z]|d[A-Za-z]{1,2}", word)):
+        if (
+            not word
+            or word in SYMBOLS
+            or re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}$", word)
+            or re.fullmatch(r"[A-Za-z]|d[A-Za-z]{1,2}", word)
+        ):
             continue  # identifiers, numbers, symbols such as dA, db, NaN, W
         words.append(word)
     return "\n".join(words)
@@ -190,10 +203,20 @@ def test_spelling(lang, equations):
             pytest.fail(f"the Hunspell dictionary {dictionary} is missing")
         pytest.skip(f"no Hunspell dictionary {dictionary}")
     wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
-    text = "\n".join(words_to_check(m.string) for po in CATALOGS if po.parts[-3] == lang
-                     for m in entries(po) if m.id not in equations)
-    result = subprocess.run([hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
-                            input=text, capture_output=True, text=True, check=True)
+    text = "\n".join(
+        words_to_check(m.string)
+        for po in CATALOGS
+        if po.parts[-3] == lang
+        for m in entries(po)
+        if m.id not in equations
+    )
+    result = subprocess.run(
+        [hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     unknown = sorted(set(result.stdout.split()))
     size = len(wordlist.read_text(encoding="utf-8").split())
     print(f"{lang}: {len(text.split())} words checked, word list of {size}")
@@ -204,15 +227,23 @@ def test_spell_checker_splits_words_at_no_break_spaces():
     text = "Copié\u202f! La chaîne\u00a0: «\u00a0mot\u00a0» ; fin\u202f?"
     assert words_to_check(text).split("\n") == ["Copié", "La", "chaîne", "mot", "fin"]
     hunspell = need("hunspell")
-    result = subprocess.run([hunspell, "-d", "fr_FR", "-l"], input="chaîne\u00a0: propagtion\n",
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [hunspell, "-d", "fr_FR", "-l"],
+        input="chaîne\u00a0: propagtion\n",
+        capture_output=True,
+        text=True,
+    )
     assert result.stdout.split() == ["propagtion"]
 
 
 def test_spell_checker_catches_a_misspelling():
     hunspell = need("hunspell")
-    result = subprocess.run([hunspell, "-d", "fr_FR", "-l"], input="propagation propagtion\n",
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [hunspell, "-d", "fr_FR", "-l"],
+        input="propagation propagtion\n",
+        capture_output=True,
+        text=True,
+    )
     assert result.stdout.split() == ["propagtion"]
 
 
@@ -220,8 +251,10 @@ GLOSSARY = {
     # English term in a message -> the stems its translation must contain
     "backward propagation": {"fr": ["rétropropagation"], "uk": ["зворотн"]},
     "forward propagation": {"fr": ["vers l'avant"], "uk": ["прям"]},
-    "activation function": {"fr": ["fonction d'activation", "fonctions d'activation"],
-                            "uk": ["активаційн"]},
+    "activation function": {
+        "fr": ["fonction d'activation", "fonctions d'activation"],
+        "uk": ["активаційн"],
+    },
     "learning rate": {"fr": ["taux d'apprentissage"], "uk": ["швидк"]},
     "gradient descent": {"fr": ["descente de gradient"], "uk": ["градієнтн"]},
     "gradient checking": {"fr": ["vérification du gradient"], "uk": ["перевірк"]},
@@ -259,7 +292,8 @@ def test_translations_keep_to_the_glossary(lang):
             english = re.sub(r"\bapi reference\b", " ", prose(m.id).lower())
             for term, stems in GLOSSARY.items():
                 if re.search(rf"\b{term}\b", english) and not any(
-                        s in m.string.lower().replace("’", "'") for s in stems[lang]):
+                    s in m.string.lower().replace("’", "'") for s in stems[lang]
+                ):
                     problems.append(f"{po.name}: {term!r} in {m.id[:60]!r}")
     assert problems == []
 

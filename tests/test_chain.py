@@ -97,8 +97,12 @@ def test_float32_is_kept_end_to_end(net):
 
 def test_dA0_is_computed_only_when_asked():
     rng = np.random.default_rng(0)
-    parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),
-                  "W2": rng.standard_normal((1, 3)), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": rng.standard_normal((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": rng.standard_normal((1, 3)),
+        "b2": np.zeros((1, 1)),
+    }
     X, Y = rng.standard_normal((2, 5)), np.array([[1, 0, 1, 0, 1]])
     AL, caches = L_model_forward(X, parameters)
     assert "dA0" not in L_model_backward(AL, Y, caches)
@@ -123,14 +127,21 @@ def test_the_caches_are_passed_along():
 @pytest.mark.parametrize(
     "activations, message",
     [
-        (["relu", "softmax"], "layer 2: unknown activation 'softmax'; valid: identity, "
-         "leaky_relu, relu, sigmoid, tanh"),
+        (
+            ["relu", "softmax"],
+            "layer 2: unknown activation 'softmax'; valid: identity, "
+            "leaky_relu, relu, sigmoid, tanh",
+        ),
         (["relu"], "activations names 1 layers but the network has 2"),
     ],
 )
 def test_bad_activations(activations, message):
-    parameters = {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1)),
-                  "W2": np.ones((1, 2)), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": np.ones((2, 2)),
+        "b1": np.zeros((2, 1)),
+        "W2": np.ones((1, 2)),
+        "b2": np.zeros((1, 1)),
+    }
     with pytest.raises(ValueError) as error:
         L_model_forward(np.ones((2, 3)), parameters, activations)
     assert str(error.value) == message
@@ -138,8 +149,9 @@ def test_bad_activations(activations, message):
 
 def test_missing_parameter_keys():
     with pytest.raises(ValueError, match="missing: b2"):
-        L_model_forward(np.ones((2, 3)), {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1)),
-                                          "W2": np.ones((1, 2))})
+        L_model_forward(
+            np.ones((2, 3)), {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1)), "W2": np.ones((1, 2))}
+        )
     with pytest.raises(ValueError, match="missing: W1, b1"):
         L_model_forward(np.ones((2, 3)), {})
     with pytest.raises(TypeError, match="parameters must be a dict"):
@@ -147,24 +159,35 @@ def test_missing_parameter_keys():
 
 
 def test_shape_mismatch_names_the_layer_and_the_shapes():
-    parameters = {"W1": np.ones((3, 2)), "b1": np.zeros((3, 1)),
-                  "W2": np.ones((4, 5)), "b2": np.zeros((4, 1))}
+    parameters = {
+        "W1": np.ones((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": np.ones((4, 5)),
+        "b2": np.zeros((4, 1)),
+    }
     with pytest.raises(ValueError) as error:
         L_model_forward(np.ones((2, 6)), parameters, ["relu", "sigmoid"])
     assert str(error.value) == "layer 2: W[2] has shape (4, 5) but A[1] has 3 rows"
 
 
-@pytest.mark.parametrize("where, value, message", [
-    ("X", np.nan, "layer 1: X (A[0]) contains NaN or inf"),
-    ("X", np.inf, "layer 1: X (A[0]) contains NaN or inf"),
-    ("W2", np.inf, "layer 2: W[2] contains NaN or inf"),
-    ("b1", np.nan, "layer 1: b[1] contains NaN or inf"),
-])
+@pytest.mark.parametrize(
+    "where, value, message",
+    [
+        ("X", np.nan, "layer 1: X (A[0]) contains NaN or inf"),
+        ("X", np.inf, "layer 1: X (A[0]) contains NaN or inf"),
+        ("W2", np.inf, "layer 2: W[2] contains NaN or inf"),
+        ("b1", np.nan, "layer 1: b[1] contains NaN or inf"),
+    ],
+)
 @pytest.mark.filterwarnings("error")  # the ValueError alone, no RuntimeWarning before it
 def test_nan_or_inf_is_reported_with_its_layer(where, value, message):
     rng = np.random.default_rng(2)
-    parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),
-                  "W2": rng.standard_normal((1, 3)), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": rng.standard_normal((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": rng.standard_normal((1, 3)),
+        "b2": np.zeros((1, 1)),
+    }
     X = rng.standard_normal((2, 4))
     target = X if where == "X" else parameters[where]
     target[0, 0] = value
@@ -183,8 +206,12 @@ def test_integer_input_is_promoted_to_float64():
 
 def two_layers(seed=0):
     rng = np.random.default_rng(seed)
-    parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),
-                  "W2": rng.standard_normal((1, 3)), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": rng.standard_normal((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": rng.standard_normal((1, 3)),
+        "b2": np.zeros((1, 1)),
+    }
     return parameters, rng.standard_normal((2, 5)), np.array([[1, 0, 1, 0, 1]])
 
 
@@ -199,7 +226,8 @@ def test_an_output_that_is_not_a_sigmoid_is_refused(output, fused):
     assert str(error.value) == (
         f"layer 2: the output activation is '{output}', but the cross-entropy cost and its "
         "seed dA[L] = -Y/A[L] + (1 - Y)/(1 - A[L]) hold only for a sigmoid output, whose "
-        "A[L] lies in (0, 1); use 'sigmoid' for layer L = 2")
+        "A[L] lies in (0, 1); use 'sigmoid' for layer L = 2"
+    )
 
 
 def test_fused_is_the_default_and_stays_right_when_the_sigmoid_saturates():
@@ -215,15 +243,24 @@ def test_fused_is_the_default_and_stays_right_when_the_sigmoid_saturates():
     assert seeded["dW1"].tolist() == [[0.0]]
 
 
-@pytest.mark.parametrize("value, message", [
-    (1.79, "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
-           "0.25 to 1.79: the cross-entropy cost and its seed dA[L] are defined only for "
-           "probabilities"),
-    (-0.5, "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
-           "-0.5 to 0.25: the cross-entropy cost and its seed dA[L] are defined only for "
-           "probabilities"),
-    (np.nan, "A[L] contains NaN or inf"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (
+            1.79,
+            "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
+            "0.25 to 1.79: the cross-entropy cost and its seed dA[L] are defined only for "
+            "probabilities",
+        ),
+        (
+            -0.5,
+            "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
+            "-0.5 to 0.25: the cross-entropy cost and its seed dA[L] are defined only for "
+            "probabilities",
+        ),
+        (np.nan, "A[L] contains NaN or inf"),
+    ],
+)
 @pytest.mark.parametrize("fused", [True, False])
 def test_an_output_outside_0_1_is_refused(value, message, fused):
     parameters, X, Y = two_layers()
@@ -257,17 +294,24 @@ def test_caches_that_do_not_come_from_one_forward_pass_are_refused():
         L_model_backward(AL, Y, [other[0], caches[1]])
     assert str(error.value) == (
         "layer 2: the cache holds A[1] of shape (3, 5) but the cache of layer 1 holds Z[1] of "
-        "shape (3, 3): the caches must come from one forward pass")
+        "shape (3, 3): the caches must come from one forward pass"
+    )
     with pytest.raises(ValueError, match=r"A\[L\] has shape \(1, 3\) but the last cache"):
         L_model_backward(AL[:, :3], Y[:, :3], caches)
 
 
 def test_examples_as_rows_and_a_transposed_W_in_the_chain():
     parameters, X, _ = two_layers()
-    with pytest.raises(ValueError, match=r"layer 1: X \(A\[0\]\) has shape \(5, 2\): it holds "
-                                         r"one example per row.*; pass X\.T"):
+    with pytest.raises(
+        ValueError,
+        match=r"layer 1: X \(A\[0\]\) has shape \(5, 2\): it holds "
+        r"one example per row.*; pass X\.T",
+    ):
         L_model_forward(X.T, parameters)
     parameters["W2"] = parameters["W2"].T
-    with pytest.raises(ValueError, match=r"layer 2: W\[2\] has shape \(3, 1\) but must have "
-                                         r"shape \(n\[2\], n\[1\]\) = \(1, 3\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"layer 2: W\[2\] has shape \(3, 1\) but must have "
+        r"shape \(n\[2\], n\[1\]\) = \(1, 3\)",
+    ):
         L_model_forward(X, parameters)

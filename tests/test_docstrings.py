@@ -24,16 +24,27 @@ from dnn_textbook import (
     training,
 )
 
-MODULES = [notation, activations, forward, backward, chain, loss, initialization,
-           gradient_checking, training, data]
+MODULES = [
+    notation,
+    activations,
+    forward,
+    backward,
+    chain,
+    loss,
+    initialization,
+    gradient_checking,
+    training,
+    data,
+]
 
 
 def docstrings():
     for module in MODULES:
         yield module.__name__, module.__doc__ or ""
         for name, obj in vars(module).items():
-            if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == \
-                    module.__name__:
+            if (
+                inspect.isfunction(obj) or inspect.isclass(obj)
+            ) and obj.__module__ == module.__name__:
                 yield f"{module.__name__}.{name}", obj.__doc__ or ""
 
 
@@ -55,12 +66,29 @@ def test_the_book_has_equations_and_doctests():
 
 
 def test_public_api_is_sorted_and_complete():
-    assert dnn_textbook.__all__ == sorted(dnn_textbook.__all__, key=str.lower) or \
-        dnn_textbook.__all__ == sorted(dnn_textbook.__all__)
-    for name in ["initialize_parameters_deep", "linear_forward", "linear_activation_forward",
-                 "L_model_forward", "compute_cost", "linear_backward",
-                 "linear_activation_backward", "L_model_backward", "update_parameters",
-                 "predict", "L_layer_model", "gradient_check", "sigmoid", "relu", "tanh",
-                 "leaky_relu", "identity", "sigmoid_derivative", "relu_derivative"]:
+    assert dnn_textbook.__all__ == sorted(
+        dnn_textbook.__all__, key=str.lower
+    ) or dnn_textbook.__all__ == sorted(dnn_textbook.__all__)
+    for name in [
+        "initialize_parameters_deep",
+        "linear_forward",
+        "linear_activation_forward",
+        "L_model_forward",
+        "compute_cost",
+        "linear_backward",
+        "linear_activation_backward",
+        "L_model_backward",
+        "update_parameters",
+        "predict",
+        "L_layer_model",
+        "gradient_check",
+        "sigmoid",
+        "relu",
+        "tanh",
+        "leaky_relu",
+        "identity",
+        "sigmoid_derivative",
+        "relu_derivative",
+    ]:
         assert name in dnn_textbook.__all__
         assert callable(getattr(dnn_textbook, name))

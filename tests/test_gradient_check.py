@@ -9,8 +9,12 @@ from dnn_textbook.gradient_checking import relative_difference
 
 def network(seed=0):
     rng = np.random.default_rng(seed)
-    parameters = {"W1": rng.standard_normal((4, 3)), "b1": rng.standard_normal((4, 1)),
-                  "W2": rng.standard_normal((1, 4)), "b2": rng.standard_normal((1, 1))}
+    parameters = {
+        "W1": rng.standard_normal((4, 3)),
+        "b1": rng.standard_normal((4, 1)),
+        "W2": rng.standard_normal((1, 4)),
+        "b2": rng.standard_normal((1, 1)),
+    }
     return parameters, rng.standard_normal((3, 6)), np.array([[1, 0, 1, 1, 0, 0]])
 
 

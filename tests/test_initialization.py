@@ -6,13 +6,17 @@ import pytest
 from dnn_textbook import initialize_parameters_deep
 
 # Printed by the course's step-by-step exercise: initialize_parameters_deep([5, 4, 3]).
-COURSE_W1 = [[0.01788628, 0.0043651, 0.00096497, -0.01863493, -0.00277388],
-             [-0.00354759, -0.00082741, -0.00627001, -0.00043818, -0.00477218],
-             [-0.01313865, 0.00884622, 0.00881318, 0.01709573, 0.00050034],
-             [-0.00404677, -0.0054536, -0.01546477, 0.00982367, -0.01101068]]
-COURSE_W2 = [[-0.01185047, -0.0020565, 0.01486148, 0.00236716],
-             [-0.01023785, -0.00712993, 0.00625245, -0.00160513],
-             [-0.00768836, -0.00230031, 0.00745056, 0.01976111]]
+COURSE_W1 = [
+    [0.01788628, 0.0043651, 0.00096497, -0.01863493, -0.00277388],
+    [-0.00354759, -0.00082741, -0.00627001, -0.00043818, -0.00477218],
+    [-0.01313865, 0.00884622, 0.00881318, 0.01709573, 0.00050034],
+    [-0.00404677, -0.0054536, -0.01546477, 0.00982367, -0.01101068],
+]
+COURSE_W2 = [
+    [-0.01185047, -0.0020565, 0.01486148, 0.00236716],
+    [-0.01023785, -0.00712993, 0.00625245, -0.00160513],
+    [-0.00768836, -0.00230031, 0.00745056, 0.01976111],
+]
 
 
 def test_legacy_mode_gives_the_course_numbers():
@@ -36,8 +40,9 @@ def test_generator_makes_results_reproducible():
     assert all(np.array_equal(a[k], b[k]) for k in a)
 
 
-@pytest.mark.parametrize("scale, expected", [(0.01, 0.01), ("xavier", np.sqrt(1 / 500)),
-                                             ("he", np.sqrt(2 / 500))])
+@pytest.mark.parametrize(
+    "scale, expected", [(0.01, 0.01), ("xavier", np.sqrt(1 / 500)), ("he", np.sqrt(2 / 500))]
+)
 def test_scales(scale, expected):
     p = initialize_parameters_deep([500, 400], np.random.default_rng(0), scale=scale)
     assert p["W1"].std() == pytest.approx(expected, rel=0.01)
@@ -48,16 +53,22 @@ def test_float32():
     assert p["W1"].dtype == np.float32 and p["b1"].dtype == np.float32
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    (dict(layer_dims=[3]), ValueError, "at least two positive integers"),
-    (dict(layer_dims=[3, 0]), ValueError, "at least two positive integers"),
-    (dict(layer_dims=[3, 2], scale="lecun"), ValueError, "scale must be a positive number"),
-    (dict(layer_dims=[3, 2], scale=0), ValueError, "scale must be a positive number"),
-    (dict(layer_dims=[3, 2], scale=-0.01), ValueError, "scale must be a positive number"),
-    (dict(layer_dims=[3, 2], rng=42), TypeError, "rng must be a numpy.random.Generator"),
-    (dict(layer_dims=[3, 2], rng=np.random.default_rng(), legacy_seed=1), ValueError,
-     "either rng or legacy_seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(layer_dims=[3]), ValueError, "at least two positive integers"),
+        (dict(layer_dims=[3, 0]), ValueError, "at least two positive integers"),
+        (dict(layer_dims=[3, 2], scale="lecun"), ValueError, "scale must be a positive number"),
+        (dict(layer_dims=[3, 2], scale=0), ValueError, "scale must be a positive number"),
+        (dict(layer_dims=[3, 2], scale=-0.01), ValueError, "scale must be a positive number"),
+        (dict(layer_dims=[3, 2], rng=42), TypeError, "rng must be a numpy.random.Generator"),
+        (
+            dict(layer_dims=[3, 2], rng=np.random.default_rng(), legacy_seed=1),
+            ValueError,
+            "either rng or legacy_seed",
+        ),
+    ],
+)
 def test_bad_input(kwargs, error, message):
     with pytest.raises(error, match=message):
         initialize_parameters_deep(**kwargs)

@@ -39,26 +39,41 @@ def test_seed_is_the_derivative_of_the_loss():
 def test_fused_equals_seed_times_sigmoid_slope():
     Z = np.linspace(-5, 5, 11)[None, :]
     Y = (np.arange(11) % 2)[None, :]
-    np.testing.assert_allclose(fused_dZL(sigmoid(Z), Y),
-                               seed_dAL(sigmoid(Z), Y) * sigmoid_derivative(Z), rtol=1e-12)
+    np.testing.assert_allclose(
+        fused_dZL(sigmoid(Z), Y), seed_dAL(sigmoid(Z), Y) * sigmoid_derivative(Z), rtol=1e-12
+    )
 
 
-@pytest.mark.parametrize("AL, Y, message", [
-    (np.array([[0.5, 0.5]]), np.array([1, 0]), r"Y must have shape \(1, m\), got \(2,\)"),
-    (np.array([[0.5, 0.5]]), np.array([[1, 0, 1]]), r"Y has shape \(1, 3\) but A\[L\] has shape"),
-    (np.array([[0.5, 0.5]]), np.array([[1, 2]]), "Y must hold only 0 and 1"),
-    (np.array([[0.5, 0.5]]), np.array([[1, np.nan]]), "Y must hold only 0 and 1"),
-    (np.zeros((1, 0)), np.zeros((1, 0)), "m = 0"),
-    (np.array([[0.5], [0.5]]), np.array([[1, 0]]), r"A\[L\] must have shape \(1, m\)"),
-])
+@pytest.mark.parametrize(
+    "AL, Y, message",
+    [
+        (np.array([[0.5, 0.5]]), np.array([1, 0]), r"Y must have shape \(1, m\), got \(2,\)"),
+        (
+            np.array([[0.5, 0.5]]),
+            np.array([[1, 0, 1]]),
+            r"Y has shape \(1, 3\) but A\[L\] has shape",
+        ),
+        (np.array([[0.5, 0.5]]), np.array([[1, 2]]), "Y must hold only 0 and 1"),
+        (np.array([[0.5, 0.5]]), np.array([[1, np.nan]]), "Y must hold only 0 and 1"),
+        (np.zeros((1, 0)), np.zeros((1, 0)), "m = 0"),
+        (np.array([[0.5], [0.5]]), np.array([[1, 0]]), r"A\[L\] must have shape \(1, m\)"),
+    ],
+)
 def test_bad_labels(AL, Y, message):
     for f in (compute_cost, seed_dAL, fused_dZL):
         with pytest.raises(ValueError, match=message):
             f(AL, Y)
 
 
-@pytest.mark.parametrize("AL", [np.array([[0.25, 1.79]]), np.array([[-0.2, 0.5]]),
-                                np.array([[np.nan, 0.5]]), np.array([[np.inf, 0.5]])])
+@pytest.mark.parametrize(
+    "AL",
+    [
+        np.array([[0.25, 1.79]]),
+        np.array([[-0.2, 0.5]]),
+        np.array([[np.nan, 0.5]]),
+        np.array([[np.inf, 0.5]]),
+    ],
+)
 def test_an_output_outside_0_1_is_refused_not_clipped(AL):
     for f in (compute_cost, seed_dAL, fused_dZL):
         with pytest.raises(ValueError, match=r"A\[L\] (must lie in \[0, 1\]|contains NaN)"):
@@ -66,8 +81,9 @@ def test_an_output_outside_0_1_is_refused_not_clipped(AL):
 
 
 def test_plain_lists_are_accepted():
-    assert compute_cost([[0.5, 0.25]], [[1, 0]]) == compute_cost(np.array([[0.5, 0.25]]),
-                                                                np.array([[1, 0]]))
+    assert compute_cost([[0.5, 0.25]], [[1, 0]]) == compute_cost(
+        np.array([[0.5, 0.25]]), np.array([[1, 0]])
+    )
     assert seed_dAL([[0.5, 0.25]], [[1, 0]]).tolist() == [[-2.0, 4 / 3]]
     assert fused_dZL([[0.5, 0.25]], [[1, 0]]).tolist() == [[-0.5, 0.25]]
 

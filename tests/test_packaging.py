@@ -22,8 +22,16 @@ import dnn_textbook
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "dnn_textbook"
 MODULES = sorted(p.name for p in PACKAGE.glob("*.py"))
-SDIST_TOP = {"PKG-INFO", "pyproject.toml", "setup.cfg", "README.md", "LICENSE", "MANIFEST.in",
-             "dnn_textbook", "dnn_textbook.egg-info"}
+SDIST_TOP = {
+    "PKG-INFO",
+    "pyproject.toml",
+    "setup.cfg",
+    "README.md",
+    "LICENSE",
+    "MANIFEST.in",
+    "dnn_textbook",
+    "dnn_textbook.egg-info",
+}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +40,8 @@ def dist(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (sdist,) = out.glob("dnn_textbook-*.tar.gz")
@@ -74,15 +83,21 @@ def test_the_sdist_is_the_library_and_what_builds_it(dist):
     names = sdist_names(sdist)
     assert {name.split("/", 1)[0] for name in names} == SDIST_TOP
     library = {n.split("/", 1)[1] for n in names if n.startswith("dnn_textbook/")}
-    source = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*")
-              if p.is_file() and "__pycache__" not in p.parts}
+    source = {
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     assert library == source and "py.typed" in library
     assert "LICENSE" in names
 
 
 def test_twine_check_strict(dist):
-    result = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, dist)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, dist)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -120,14 +135,23 @@ def test_every_public_name_is_exported_and_on_the_api_page():
         training,
     )
 
-    modules = [activations, forward, backward, chain, loss, initialization, gradient_checking,
-               training]
+    modules = [
+        activations,
+        forward,
+        backward,
+        chain,
+        loss,
+        initialization,
+        gradient_checking,
+        training,
+    ]
     public = {name for module in modules for name in module.__all__}
     assert public == set(dnn_textbook.__all__)
     api = (ROOT / "docs" / "api.rst").read_text(encoding="utf-8")
     listed = set(re.findall(r"^   ~\w+\.(\w+)$", api, flags=re.MULTILINE))
     assert public <= listed
     from dnn_textbook import data
+
     assert set(data.__all__) <= listed
 
 

@@ -65,13 +65,17 @@ def cat_like_data():
 ITERATIONS = int(os.environ.get("DNN_TEXTBOOK_COURSE_ITERATIONS", "2500"))
 
 
-@pytest.mark.parametrize("dims, scale", [([12288, 7, 1], 0.01), ([12288, 20, 7, 5, 1], "xavier")],
-                         ids=["two_layer", "four_layer"])
+@pytest.mark.parametrize(
+    "dims, scale",
+    [([12288, 7, 1], 0.01), ([12288, 20, 7, 5, 1], "xavier")],
+    ids=["two_layer", "four_layer"],
+)
 def test_course_trajectory_is_reproduced(cat_like_data, dims, scale):
     X, Y = cat_like_data
     expected = reference_model(X, Y, dims, 0.0075, ITERATIONS, scale)
-    _, costs = L_layer_model(X, Y, dims, 0.0075, ITERATIONS, print_cost=False, legacy_seed=1,
-                             scale=scale)
+    _, costs = L_layer_model(
+        X, Y, dims, 0.0075, ITERATIONS, print_cost=False, legacy_seed=1, scale=scale
+    )
     assert len(costs) == len(expected) == -(-ITERATIONS // 100)
     np.testing.assert_allclose(costs, expected, rtol=0, atol=1e-12)
     assert costs[-1] < costs[0]

@@ -28,8 +28,22 @@ from build_site import LANGUAGES, build_site  # noqa: E402
 IN_CI = os.environ.get("CI") == "true"
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 # Words that are the same in the translation as in English.
-SAME = {"dnn_textbook", "English", "Français", "Українська", "Notation", "Index", "Menu",
-        "Notes", "module", "ReLU", "Furo", "Sphinx", "@pradyunsg", "Copyright"}
+SAME = {
+    "dnn_textbook",
+    "English",
+    "Français",
+    "Українська",
+    "Notation",
+    "Index",
+    "Menu",
+    "Notes",
+    "module",
+    "ReLU",
+    "Furo",
+    "Sphinx",
+    "@pradyunsg",
+    "Copyright",
+}
 
 
 @pytest.fixture(scope="session")
@@ -141,16 +155,21 @@ def test_no_english_interface_text(site, lang):
     for name in pages(site, lang):
         left = {s.removesuffix(" - dnn_textbook") for s in Page(site / lang / name).chrome}
         left &= {s.removesuffix(" - dnn_textbook") for s in english_chrome}
-        left = {s for s in left if s not in SAME and re.search(r"[A-Za-z]{2}", s)
-                and s.split(".")[0].removesuffix("()") not in dnn_textbook.__all__
-                and not re.fullmatch(r"[\w.]+\(\)|dnn_textbook[\w.]*|[\w.]*_[\w.]*", s)}
+        left = {
+            s
+            for s in left
+            if s not in SAME
+            and re.search(r"[A-Za-z]{2}", s)
+            and s.split(".")[0].removesuffix("()") not in dnn_textbook.__all__
+            and not re.fullmatch(r"[\w.]+\(\)|dnn_textbook[\w.]*|[\w.]*_[\w.]*", s)
+        }
         assert not left, f"{lang}/{name}: English left in the interface: {sorted(left)}"
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_search_and_copy_messages_are_translated(site, lang):
     text = (site / lang / "_static" / "translations.js").read_text(encoding="utf-8")
-    messages = json.loads(text[text.index("(") + 1:text.rindex(")")])["messages"]
+    messages = json.loads(text[text.index("(") + 1 : text.rindex(")")])["messages"]
     for message in ("Search Results", "Searching", "Preparing search..."):
         assert messages[message] not in ("", message), message
     copybutton = (site / lang / "_static" / "copybutton.js").read_text(encoding="utf-8")
@@ -158,6 +177,7 @@ def test_search_and_copy_messages_are_translated(site, lang):
 
 
 # A real browser, offline, from file://
+
 
 def chromium():
     path = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -171,9 +191,17 @@ def chromium():
 
     options = webdriver.ChromeOptions()
     options.binary_location = path
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1300,900"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1300,900",
+    ):
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(driver), options=options)
 
@@ -191,8 +219,16 @@ def wait_for(browser, script, seconds=20):
     return WebDriverWait(browser, seconds).until(lambda b: b.execute_script(script))
 
 
-MATH_PAGES = ["index", "notation", "forward", "backward", "putting_together",
-              "gradient_checking", "training", "glossary"]
+MATH_PAGES = [
+    "index",
+    "notation",
+    "forward",
+    "backward",
+    "putting_together",
+    "gradient_checking",
+    "training",
+    "glossary",
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -205,8 +241,8 @@ def test_browser_shows_typeset_math_and_the_diagram(site, browser, lang):
         assert "\\(" not in text and "\\[" not in text and ":math:" not in text, name
     browser.get((site / lang / "putting_together.html").as_uri())
     labels = browser.execute_script(
-        "return [...document.querySelectorAll('.lecture-diagram svg text')]"
-        ".map(t => t.textContent)")
+        "return [...document.querySelectorAll('.lecture-diagram svg text')].map(t => t.textContent)"
+    )
     assert len(labels) > 20
     layer = {"en": "layer 1", "fr": "couche 1", "uk": "шар 1"}[lang]
     assert layer in labels
@@ -215,16 +251,20 @@ def test_browser_shows_typeset_math_and_the_diagram(site, browser, lang):
 def search(browser, site, lang, query) -> list[str]:
     """The pages that the edition's search page lists for ``query``."""
     browser.get((site / lang / "search.html").as_uri() + f"?q={query}")
-    status = wait_for(browser, "const s = document.querySelector('.search-summary');"
-                               "return s && s.innerText")
-    assert {"en": "Search finished", "fr": "Recherche terminée",
-            "uk": "Пошук завершено"}[lang] in status
+    status = wait_for(
+        browser, "const s = document.querySelector('.search-summary');return s && s.innerText"
+    )
+    assert {"en": "Search finished", "fr": "Recherche terminée", "uk": "Пошук завершено"}[
+        lang
+    ] in status
     return browser.execute_script(
-        "return [...document.querySelectorAll('ul.search li a')].map(a => a.href)")
+        "return [...document.querySelectorAll('ul.search li a')].map(a => a.href)"
+    )
 
 
-@pytest.mark.parametrize("lang, query", [("en", "cache"), ("fr", "rétropropagation"),
-                                         ("uk", "кеш")])
+@pytest.mark.parametrize(
+    "lang, query", [("en", "cache"), ("fr", "rétropropagation"), ("uk", "кеш")]
+)
 def test_browser_search_finds_pages(site, browser, lang, query):
     assert search(browser, site, lang, query)
 

@@ -20,6 +20,4 @@ def test_ruff_check_is_clean():
 
 def test_ruff_format_leaves_every_file_as_it_is():
     result = ruff("format", "--check", ".")
-    assert result.returncode == 0, (
-        result.stdout + result.stderr + "\nrun: ruff format ."
-    )
+    assert result.returncode == 0, result.stdout + result.stderr + "\nrun: ruff format ."

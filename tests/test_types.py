@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_mypy_strict_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "dnn_textbook", "tests/typing_examples.py"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -45,13 +45,24 @@ def results() -> dict:
     from dnn_textbook.data import load_breast_cancer_split
 
     train_x, train_y, test_x, test_y = load_breast_cancer_split()
-    out = {"train_examples": train_x.shape[1], "test_examples": test_x.shape[1],
-           "iterations": ITERATIONS, "learning_rate": LEARNING_RATE}
+    out = {
+        "train_examples": train_x.shape[1],
+        "test_examples": test_x.shape[1],
+        "iterations": ITERATIONS,
+        "learning_rate": LEARNING_RATE,
+    }
     for name, dims in MODELS.items():
         start = time.perf_counter()
         parameters, costs = L_layer_model(
-            train_x, train_y, dims, LEARNING_RATE, ITERATIONS, print_cost=False,
-            rng=np.random.default_rng(SEED), scale="xavier")
+            train_x,
+            train_y,
+            dims,
+            LEARNING_RATE,
+            ITERATIONS,
+            print_cost=False,
+            rng=np.random.default_rng(SEED),
+            scale="xavier",
+        )
         out[f"{name}_seconds"] = time.perf_counter() - start
         out[f"{name}_costs"] = costs
         out[f"{name}_final_cost"] = costs[-1]
@@ -115,7 +126,7 @@ def plot(labels: dict) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def figure(labels: dict) -> str:
@@ -137,13 +148,21 @@ def check(app, doctree, docname):
         if app.config.language != "en":
             for paragraph in node.findall(nodes.paragraph):
                 if not paragraph.get("translated"):
-                    logger.warning("cost curves: %r is not translated into %s",
-                                   paragraph.astext(), app.config.language, location=paragraph)
+                    logger.warning(
+                        "cost curves: %r is not translated into %s",
+                        paragraph.astext(),
+                        app.config.language,
+                        location=paragraph,
+                    )
         data = results()
         if data["deep_test"] > data["shallow_test"]:
-            logger.warning("the chapter says the deeper network does no better on the test "
-                           "set, but this run gives %.4f against %.4f: revise the text",
-                           data["deep_test"], data["shallow_test"], location=node)
+            logger.warning(
+                "the chapter says the deeper network does no better on the test "
+                "set, but this run gives %.4f against %.4f: revise the text",
+                data["deep_test"],
+                data["shallow_test"],
+                location=node,
+            )
 
 
 def setup(app):

@@ -19,13 +19,23 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-SEARCH = ["Search Results", "Searching", "Preparing search...", "Hide Search Matches", ", in ",
-          "Your search did not match any documents. Please make sure that all words are "
-          "spelled correctly and that you've selected enough categories."]
+SEARCH = [
+    "Search Results",
+    "Searching",
+    "Preparing search...",
+    "Hide Search Matches",
+    ", in ",
+    "Your search did not match any documents. Please make sure that all words are "
+    "spelled correctly and that you've selected enough categories.",
+]
 FOUND_ONE = "Search finished, found one page matching the search query."
 FOUND_MANY = "Search finished, found ${resultCount} pages matching the search query."
-COPYBUTTON = {"copy": "Copy", "copy_to_clipboard": "Copy to clipboard",
-              "copy_success": "Copied!", "copy_failure": "Failed to copy"}
+COPYBUTTON = {
+    "copy": "Copy",
+    "copy_to_clipboard": "Copy to clipboard",
+    "copy_success": "Copied!",
+    "copy_failure": "Failed to copy",
+}
 
 
 def needs_translations_js(app) -> bool:
@@ -44,7 +54,8 @@ def add_scripts(app):
     messages = {key: gettext(text) for key, text in COPYBUTTON.items()}
     entry = f"{json.dumps(app.config.language)}: {json.dumps(messages, ensure_ascii=False)},"
     template = upstream.read_text(encoding="utf-8").replace(
-        "const messages = {", f"const messages = {{\n  {entry}", 1)
+        "const messages = {", f"const messages = {{\n  {entry}", 1
+    )
     folder = Path(app.doctreedir) / "copybutton-static"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "copybutton.js_t").write_text(template, encoding="utf-8")
@@ -59,11 +70,12 @@ def write_translations_js(app, exception):
     # One plural form for every count: the translation is written so that it
     # reads right for any number.
     messages[FOUND_ONE] = [gettext(FOUND_ONE), gettext(FOUND_MANY), gettext(FOUND_MANY)]
-    data = {"locale": app.config.language, "messages": messages,
-            "plural_expr": "n == 1 ? 0 : 1"}
+    data = {"locale": app.config.language, "messages": messages, "plural_expr": "n == 1 ? 0 : 1"}
     target = Path(app.outdir) / "_static" / "translations.js"
-    target.write_text(f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False)});\n",
-                      encoding="utf-8")
+    target.write_text(
+        f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False)});\n",
+        encoding="utf-8",
+    )
 
 
 def setup(app):

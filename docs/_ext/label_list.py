@@ -61,7 +61,6 @@ def skip(self, node):
 
 
 def setup(app):
-    app.add_node(label_list, **{fmt: (skip, None) for fmt in ("latex", "text", "man",
-                                                             "texinfo")})
+    app.add_node(label_list, **{fmt: (skip, None) for fmt in ("latex", "text", "man", "texinfo")})
     app.connect("doctree-resolved", draw_figures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -27,14 +27,18 @@ KEYS = ["forward", "backward", "layer", "cache", "loss", "unused", "sigmoid"]
 
 
 def text(x, y, s, size=13, anchor="middle", cls=""):
-    return (f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" '
-            f'class="{cls}">{escape(s)}</text>')
+    return (
+        f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" '
+        f'class="{cls}">{escape(s)}</text>'
+    )
 
 
 def arrow(x1, y1, x2, y2, cls="arrow", dash=False):
     d = ' stroke-dasharray="4 3"' if dash else ""
-    return (f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="{cls}" stroke-width="1.5"'
-            f' marker-end="url(#ld-head)"{d}/>')
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" class="{cls}" stroke-width="1.5"'
+        f' marker-end="url(#ld-head)"{d}/>'
+    )
 
 
 def draw(labels: dict) -> str:
@@ -58,7 +62,7 @@ def draw(labels: dict) -> str:
         text(left, by + box_h + 125, "← " + labels["backward"], 15, "start", "title"),
     ]
     for l, x in enumerate(xs, start=1):
-        name = f'{labels["layer"]} {l}'
+        name = f"{labels['layer']} {l}"
         # forward box: A[l-1] in, A[l] out, Z[l] cached
         out.append(f'<rect x="{x}" y="{fy}" width="{box_w}" height="{box_h}" rx="6" class="box"/>')
         out.append(text(x + box_w / 2, fy + 21, name))
@@ -67,10 +71,24 @@ def draw(labels: dict) -> str:
         out.append(text(x - gap / 2, fy + box_h / 2 - 6, "X" if l == 1 else f"A[{l - 1}]", 12))
         # the cache goes down to the backward box of the same layer
         out.append(arrow(x + box_w / 2, fy + box_h + 2, x + box_w / 2, by - 4, dash=True))
-        out.append(text(x + box_w / 2 + 6, (fy + by + box_h) / 2 - 4,
-                        f'{labels["cache"]}: Z[{l}]', 12, "start"))
-        out.append(text(x + box_w / 2 + 6, (fy + by + box_h) / 2 + 12,
-                        f"(A[{l - 1}], W[{l}], b[{l}])", 11, "start"))
+        out.append(
+            text(
+                x + box_w / 2 + 6,
+                (fy + by + box_h) / 2 - 4,
+                f"{labels['cache']}: Z[{l}]",
+                12,
+                "start",
+            )
+        )
+        out.append(
+            text(
+                x + box_w / 2 + 6,
+                (fy + by + box_h) / 2 + 12,
+                f"(A[{l - 1}], W[{l}], b[{l}])",
+                11,
+                "start",
+            )
+        )
         # backward box: dA[l] in; dA[l-1], dW[l], db[l] out
         out.append(f'<rect x="{x}" y="{by}" width="{box_w}" height="{box_h}" rx="6" class="box"/>')
         out.append(text(x + box_w / 2, by + 21, name))
@@ -84,18 +102,20 @@ def draw(labels: dict) -> str:
         out.append(text(x - gap / 2, by + box_h / 2 - 6, label, 12, cls="unused" if unused else ""))
         if unused:
             # right-aligned to the box's edge, so that a long translation runs leftwards
-            out.append(text(x - 6, by + box_h / 2 + 20, labels["unused"], 11, "end",
-                            cls="unused"))
+            out.append(text(x - 6, by + box_h / 2 + 20, labels["unused"], 11, "end", cls="unused"))
     # output, loss, and the seed dA[3]
     out.append(arrow(xs[2] + box_w + 2, fy + box_h / 2, loss_x - 2, fy + box_h / 2))
     out.append(text(xs[2] + box_w + gap / 2, fy + box_h / 2 - 6, "A[3] = ŷ", 12))
-    out.append(f'<rect x="{loss_x}" y="{fy}" width="{loss_w}" height="{box_h}" rx="6" '
-               'class="box"/>')
+    out.append(
+        f'<rect x="{loss_x}" y="{fy}" width="{loss_w}" height="{box_h}" rx="6" class="box"/>'
+    )
     out.append(text(loss_x + loss_w / 2, fy + 21, labels["loss"]))
     out.append(text(loss_x + loss_w / 2, fy + 39, "ℒ(ŷ, y)", 11))
-    out.append(f'<path d="M{loss_x + loss_w / 2},{fy + box_h + 2} L{loss_x + loss_w / 2},'
-               f'{by + box_h / 2} L{xs[2] + box_w + 4},{by + box_h / 2}" class="arrow" '
-               f'stroke-width="1.5" marker-end="url(#ld-head)"/>')
+    out.append(
+        f'<path d="M{loss_x + loss_w / 2},{fy + box_h + 2} L{loss_x + loss_w / 2},'
+        f'{by + box_h / 2} L{xs[2] + box_w + 4},{by + box_h / 2}" class="arrow" '
+        f'stroke-width="1.5" marker-end="url(#ld-head)"/>'
+    )
     out.append(text(xs[2] + box_w + gap / 2 + 4, by + box_h / 2 - 6, "dA[3]", 12))
     out.append("</svg>")
     return "\n".join(out)
