@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _checks
+from ._i18n import _
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
 from .initialization import initialize_parameters_deep
 from .loss import _compute_cost
@@ -139,7 +140,10 @@ def L_layer_model(
         For the initialization (see
         :func:`~dnn_textbook.initialization.initialize_parameters_deep`).
     scale : float or {"xavier", "he"}, default "xavier"
-        The initialization scale.
+        The initialization scale. The default is the course's
+        application one, not the 0.01 of
+        :func:`~dnn_textbook.initialization.initialize_parameters_deep`
+        (see the initialization section).
     legacy_seed : int, optional
         Initialize exactly as the course does with this seed.
     print_every : int, default 100
@@ -190,7 +194,7 @@ def L_layer_model(
             if i % 100 == 0:
                 costs.append(cost)
             if print_cost and (i % print_every == 0 or i == num_iterations - 1):
-                print(f"Cost after iteration {i}: {cost}")
+                print(_("Cost after iteration {iteration}: {cost}").format(iteration=i, cost=cost))
     except _checks.NotFiniteError:  # a W[l] or a Z[l] overflowed: the descent went astray
         if not costs:
             raise
