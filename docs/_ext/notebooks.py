@@ -11,6 +11,8 @@ into a notebook, ``_notebooks/<chapter>.ipynb`` inside the edition:
 * each doctest block becomes code cells, without prompts, one cell per
   example that shows an output, with that expected output stored as the
   cell's output, so a reader sees it before running;
+* a figure drawn at build time (inline SVG, which JupyterLab does not
+  render in Markdown) becomes its title and a link to the chapter's page;
 * the first cells say what the notebook is and import the names the
   examples use: a docstring's doctest runs in its module's globals, so the
   names it takes from there are imported explicitly.
@@ -33,6 +35,7 @@ import importlib
 import re
 import sys
 import types
+from html import unescape
 from pathlib import Path
 
 import nbformat
@@ -58,6 +61,7 @@ SETUP = "The next cell imports the names that the examples use."
 SETUP_LANGUAGE = ("The next cell imports the names that the examples use and sets the language "
                   "of the library's messages.")
 LINK = "Download this chapter as a Jupyter notebook"
+FIGURE = "Figure on the chapter's page in the book:"
 
 
 def chapters(app) -> list[str]:
@@ -270,21 +274,21 @@ class Notebook:
         return "\n".join([rows[0], "|" + " --- |" * width, *rows[1:]])
 
     def figure(self, html: str):
-        """A figure drawn at build time (inline SVG): the SVG as an image attachment."""
-        match = re.search(r"<svg\b.*</svg>", html, re.S)
-        if not match:
+        """A figure drawn at build time (inline SVG): a link to it on the chapter's page.
+
+        JupyterLab renders no SVG in Markdown cells (neither inline nor as an
+        attachment), so the notebook names the figure and points to the page.
+        """
+        if "<svg" not in html:
             return
-        svg = match.group(0)
         label = re.search(r'aria-label="([^"]*)"', html)
-        label = label.group(1) if label else ""
-        # The page's stylesheet colours the diagram; a standalone image needs its own.
-        style = ("<style>text{font-family:sans-serif;fill:#222}.box{fill:#f4f4f4;stroke:#555}"
-                 ".arrow{stroke:#555;fill:none}.unused{opacity:.45}</style>")
-        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + style, svg, count=1)
-        name = f"figure{len(self.attachments) + 1}.svg"
-        self.attachments[name] = {
-            "image/svg+xml": base64.b64encode(svg.encode("utf-8")).decode("ascii")}
-        self.add(f"![{escape(label)}](attachment:{name})")
+        self.note(unescape(label.group(1)) if label else "")
+
+    def note(self, label: str, fragment: str = ""):
+        gettext = self.app.translator.gettext
+        base = "/".join([".."] * (self.docname.count("/") + 1))
+        page = f"{base}/{self.docname}{self.app.builder.link_suffix}{fragment}"
+        self.add(f"*{escape(gettext(FIGURE))}* [{escape(label) or page}]({page})")
 
     def image(self, node):
         uri = node.get("uri", "")
@@ -295,6 +299,9 @@ class Notebook:
         mime = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
                 ".jpeg": "image/jpeg", ".gif": "image/gif"}.get(path.suffix.lower())
         if not mime or not path.exists():
+            return
+        if mime == "image/svg+xml":
+            self.note(node.get("alt", ""))
             return
         name = path.name
         self.attachments[name] = {mime: base64.b64encode(path.read_bytes()).decode("ascii")}
