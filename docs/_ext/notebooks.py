@@ -180,8 +180,9 @@ class Notebook:
             self.add(f"**{self.inline(node)}**")
         elif isinstance(node, nodes.math_block):
             self.add(display_math(node.astext()))
-        elif isinstance(node, nodes.doctest_block):
-            self.doctest(node.astext())
+        elif isinstance(node, nodes.doctest_block) or (
+                isinstance(node, nodes.literal_block) and node.astext().startswith(">>> ")):
+            self.doctest(node.astext())  # a MyST page's examples are fenced literal blocks
         elif isinstance(node, nodes.literal_block):
             language = node.get("language", "")
             language = "" if language in ("default", "none", "text") else language
@@ -232,6 +233,8 @@ class Notebook:
             self.add("---")
         elif isinstance(node, nodes.line_block):
             self.add("  \n".join(self.inline(line) for line in node.findall(nodes.line)))
+        elif isinstance(node, nodes.TextElement):  # a caption, an attribution ...
+            self.add(self.inline(node))
         elif isinstance(node, nodes.Element):
             # containers: compound, container, block_quote, topic, glossary, only ...
             self.body(node, level)
@@ -429,6 +432,8 @@ class Notebook:
         self.flush()
         notebook = v4.new_notebook()
         notebook.cells = self.first_cells() + self.cells
+        for number, cell in enumerate(notebook.cells):  # the same ids in every build
+            cell.id = f"{self.docname.replace('/', '-')}-{number}"
         notebook.metadata = {
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
