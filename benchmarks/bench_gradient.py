@@ -1,17 +1,19 @@
 """Time one gradient computation against the floor of its matrix products.
 
-    python benchmarks/bench_gradient.py [--repeats N] [--only NAME ...]
+    python benchmarks/bench_gradient.py [--repeats N] [--only NAME ...] [--page FILE]
 
 One gradient computation is ``L_model_forward`` + ``compute_cost`` +
 ``L_model_backward``: every dW[l] and db[l], no dA[0]. The floor is what no
 implementation can avoid: the L forward products W[l] A[l-1], the L products
-dZ[l] A[l-1]ᵀ and the L-1 products W[l]ᵀ dZ[l], on the same arrays. Both are
-timed interleaved in the same run, and the ratio of the medians is printed.
-PyTorch CPU autograd is added as a column when torch is installed.
+dZ[l] A[l-1]ᵀ and the L-1 products W[l]ᵀ dZ[l], on the same arrays. Everything
+is timed interleaved in the same run, and the ratio of the medians is printed.
 
-"bare" is the same computation in a few lines of numpy, with no checks
-and no function per layer; "no dA" is its ratio when it drops each dA[l]
-instead of handing it back, as the library does.
+"course" is the course's own numpy implementation (``course_style.py``): dict
+parameters, one function per step, caches ((A_prev, W, b), Z), dA[L] by
+division, dA[0] computed, no checks. "bare" is the same computation in a few
+lines of numpy, with no checks and no function per layer; "no dA" is its ratio
+when it drops each dA[l] instead of handing it back, as the library does.
+PyTorch CPU autograd (eager) is added as a column when torch is installed.
 
 A second table says where more time and memory go. "peak mem" is the
 peak of one gradient computation over what it must keep (caches and
@@ -22,6 +24,8 @@ estimated time (faults times the measured cost of one fault) over the floor.
 
 OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE select an older OpenBLAS kernel when
 they are set: run with both unset to measure the kernel this CPU would get.
+``--page docs/performance.md`` also writes the output into the page's
+"latest run" block.
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dnn_textbook import L_model_backward, L_model_forward, compute_cost  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import course_style  # noqa: E402
 
 WORKLOADS = {
     "tiny": ([2, 4, 3, 1], 16),
@@ -166,10 +173,12 @@ def check(parameters, X, Y):
     expected, _, _ = reference(parameters, X, Y)
     if sorted(grads) != sorted(expected):
         raise SystemExit(f"gradients {sorted(grads)} but the reference has {sorted(expected)}")
+    _, course = course_style.gradient(parameters, X, Y)
     for key, value in expected.items():
-        error = np.linalg.norm(grads[key] - value) / max(np.linalg.norm(value), 1e-300)
-        if error > 1e-10:
-            raise SystemExit(f"gradient {key} differs from the reference by {error:.2e}")
+        for who, got, tolerance in (("library", grads, 1e-10), ("course", course, 1e-8)):
+            error = np.linalg.norm(got[key] - value) / max(np.linalg.norm(value), 1e-300)
+            if error > tolerance:
+                raise SystemExit(f"{who}: gradient {key} differs from the reference by {error:.2e}")
 
 
 def torch_step(parameters, X, Y):
@@ -256,6 +265,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=0, help="0: chosen per workload")
     parser.add_argument("--only", nargs="+", choices=list(WORKLOADS))
+    parser.add_argument("--page", type=Path, help="write the output into this page's text block")
     args = parser.parse_args()
     try:
         import torch
@@ -264,15 +274,25 @@ def main() -> None:
         has_torch = True
     except ImportError:
         has_torch = False
-    print(f"numpy {np.__version__}; BLAS: {blas_info()}")
-    print(f"BLAS environment variables: {environment()}")
+    lines = []
+
+    def say(line=""):
+        print(line, flush=True)
+        lines.append(line)
+
+    say(f"numpy {np.__version__}; BLAS: {blas_info()}")
+    say(f"BLAS environment variables: {environment()}")
+    if has_torch:
+        say(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
     per_fault = fault_cost()
-    print(f"one page fault (4 KiB): {per_fault * 1e6:.2f} us")
-    print("\ntimes in ms, medians; ratios to the floor")
-    header = (f"{'workload':8} {'dtype':7} {'library':>8} {'floor':>8} {'ratio':>5} "
-              f"{'bare':>8} {'ratio':>5} {'no dA':>5}")
-    header += f" {'torch':>8} {'lib/torch':>9}" if has_torch else ""
-    print(header)
+    say(f"one page fault (4 KiB): {per_fault * 1e6:.2f} us")
+    say("")
+    say("times in ms, medians; ratios to the floor; lib/course and lib/torch: library over them")
+    header = (f"{'workload':8} {'dtype':7} {'floor':>8} {'library':>8} {'ratio':>5} "
+              f"{'course':>8} {'ratio':>5} {'bare':>5} {'no dA':>5}")
+    header += f" {'torch':>8} {'ratio':>5}" if has_torch else ""
+    header += f" {'lib/course':>10}" + (f" {'lib/torch':>9}" if has_torch else "")
+    say(header)
     memory = []
     for name, (dims, m) in WORKLOADS.items():
         if args.only and name not in args.only:
@@ -286,12 +306,14 @@ def main() -> None:
             floor_args = floor_inputs(parameters, X, Y)
             step = torch_step(parameters, X, Y) if has_torch else None
             repeats = args.repeats or {"tiny": 3000, "wide": 25}.get(name, 150)
-            lib, flo, bar, nda, tor, lib_faults = [], [], [], [], [], 0
+            lib, flo, bar, nda, cou, tor, lib_faults = [], [], [], [], [], [], 0
             for _ in range(3):  # warm up
                 gradient(parameters, X, Y)
                 floor(*floor_args)
+                course_style.gradient(parameters, X, Y)
             runs = [(lib, gradient, (parameters, X, Y)), (flo, floor, floor_args),
-                    (bar, bare, (parameters, X, Y)), (nda, bare_without_dA, (parameters, X, Y))]
+                    (bar, bare, (parameters, X, Y)), (nda, bare_without_dA, (parameters, X, Y)),
+                    (cou, course_style.gradient, (parameters, X, Y))]
             order = random.Random(0)
             for _ in range(repeats):
                 order.shuffle(runs)  # no one runs always first, or always after another
@@ -300,23 +322,42 @@ def main() -> None:
                     times.append(timed(f, *f_args))
                     if f is gradient:
                         lib_faults += faults() - before
+            for _ in range(3 if step else 0):
+                step()
             for _ in range(repeats if step else 0):  # after, not interleaved: see above
                 tor.append(timed(step))
             t_lib, t_floor = statistics.median(lib), statistics.median(flo)
-            t_bare = statistics.median(bar)
-            row = (f"{name:8} {np.dtype(dtype).name:7} {t_lib * 1e3:8.3f} {t_floor * 1e3:8.3f} "
-                   f"{t_lib / t_floor:5.2f} {t_bare * 1e3:8.3f} {t_bare / t_floor:5.2f} "
+            t_course = statistics.median(cou)
+            row = (f"{name:8} {np.dtype(dtype).name:7} {t_floor * 1e3:8.3f} {t_lib * 1e3:8.3f} "
+                   f"{t_lib / t_floor:5.2f} {t_course * 1e3:8.3f} {t_course / t_floor:5.2f} "
+                   f"{statistics.median(bar) / t_floor:5.2f} "
                    f"{statistics.median(nda) / t_floor:5.2f}")
             if step:
                 t_torch = statistics.median(tor)
-                row += f" {t_torch * 1e3:8.3f} {t_lib / t_torch:9.2f}"
-            print(row, flush=True)
+                row += f" {t_torch * 1e3:8.3f} {t_torch / t_floor:5.2f}"
+            row += f" {t_lib / t_course:10.2f}"
+            if step:
+                row += f" {t_lib / t_torch:9.2f}"
+            say(row)
             n_faults = lib_faults / repeats
             memory.append(f"{name:8} {np.dtype(dtype).name:7} {peak_ratio(parameters, X, Y):8.2f} "
                           f"{n_faults:7.0f} {n_faults * per_fault / t_floor:11.2f}")
-    print("\nmemory of the library: peak over what is kept; page faults per computation")
-    print(f"{'workload':8} {'dtype':7} {'peak mem':>8} {'faults':>7} {'fault/floor':>11}")
-    print("\n".join(memory))
+    say("")
+    say("memory of the library: peak over what is kept; page faults per computation")
+    say(f"{'workload':8} {'dtype':7} {'peak mem':>8} {'faults':>7} {'fault/floor':>11}")
+    for line in memory:
+        say(line)
+    if args.page:
+        write_page(args.page, lines)
+
+
+def write_page(page: Path, lines: list[str]) -> None:
+    """Put the output into the first text block after the page's "latest run" heading."""
+    text = page.read_text(encoding="utf-8")
+    start = text.index("```text\n", text.index("## The latest run")) + len("```text\n")
+    end = text.index("```", start)
+    page.write_text(text[:start] + "\n".join(lines) + "\n" + text[end:], encoding="utf-8")
+    print(f"wrote the run into {page}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ def as_float_array(x, name: str) -> np.ndarray:
 
 def matrix(x, name: str) -> np.ndarray:
     """Return ``x`` as a 2-D float array (one column per example)."""
+    if type(x) is np.ndarray and x.ndim == 2 and x.dtype.kind == "f":
+        return x  # the common case, without a numpy call
     a = as_float_array(x, name)
     if a.ndim != 2:
         raise ValueError(
@@ -137,28 +139,30 @@ def layer_count(parameters) -> int:
     return L
 
 
-def _is_matrix(a) -> bool:
-    return type(a) is np.ndarray and a.ndim == 2 and a.dtype.kind == "f"
-
-
 def network(X, parameters) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """Check X and every W[l], b[l] once: converted, and chaining layer after layer.
 
     Returns X and the list of ``(W[l], b[l])``, l = 1 ... L, as float arrays.
     """
-    L = layer_count(parameters)
     X = matrix(X, "X")
+    if type(parameters) is not dict:
+        layer_count(parameters)  # raises the TypeError
     layers = []
     n_prev, m = X.shape
-    for l in range(1, L + 1):
-        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
-        if not (_is_matrix(W) and _is_matrix(b) and W.shape[1] == n_prev
-                and b.shape == (W.shape[0], 1) and m):
+    for l in range(1, len(parameters) // 2 + 1):
+        W, b = parameters.get(f"W{l}"), parameters.get(f"b{l}")
+        if not (type(W) is type(b) is np.ndarray and b.shape[1:] == (1,)
+                and W.shape == (b.shape[0], n_prev) and W.dtype.kind == b.dtype.kind == "f"
+                and m):
+            if W is None or b is None:
+                break
             W = matrix(W, f"W{l}")
             b = as_float_array(b, f"b{l}")  # a 1-D b is named by layer_shapes
             layer_shapes((n_prev, m), W, b, l)
         layers.append((W, b))
         n_prev = W.shape[0]
+    if not layers or 2 * len(layers) != len(parameters):
+        layer_count(parameters)  # raises with the missing keys
     return X, layers
 
 
@@ -176,8 +180,10 @@ def cache(cache, layer: int | None, with_Z: bool = True) -> tuple:
         raise TypeError(
             f"{where} must be a Cache (A_prev, W, b, Z) from the forward step"
         ) from None
-    if (_is_matrix(A_prev) and _is_matrix(W) and W.shape[1] == A_prev.shape[0]
-            and (not with_Z or _is_matrix(Z) and Z.shape == (W.shape[0], A_prev.shape[1]))):
+    if (type(A_prev) is type(W) is np.ndarray and A_prev.dtype.kind == W.dtype.kind == "f"
+            and A_prev.ndim == 2 and W.ndim == 2 and W.shape[1] == A_prev.shape[0]
+            and (not with_Z or type(Z) is np.ndarray and Z.dtype.kind == "f"
+                 and Z.shape == (W.shape[0], A_prev.shape[1]))):
         return A_prev, W, b, Z
     A_prev = matrix(A_prev, "A_prev")
     W = matrix(W, "W")
@@ -257,11 +263,23 @@ def output(AL) -> np.ndarray:
     return AL
 
 
+_ONE_BITS = {
+    np.dtype(np.float64): (np.uint64, np.float64(1).view(np.uint64)),
+    np.dtype(np.float32): (np.uint32, np.float32(1).view(np.uint32)),
+}
+
+
 def probabilities(AL: np.ndarray) -> None:
     """Refuse an A[L] outside [0, 1]: the cross-entropy needs probabilities."""
+    # For floats of either sign bit clear, the order of the bits read as unsigned
+    # integers is the order of the numbers; a negative number or a NaN reads larger
+    # than 1.0. One maximum then tells whether every a lies in [0, 1].
+    bits = _ONE_BITS.get(AL.dtype)
+    if bits is not None and np.maximum.reduce(AL.view(bits[0]), axis=None) <= bits[1]:
+        return
     low, high = np.minimum.reduce(AL, axis=None), np.maximum.reduce(AL, axis=None)
     if low >= 0 and high <= 1:
-        return
+        return  # -0.0 is 0 too
     if not (math.isfinite(low) and math.isfinite(high)):
         raise ValueError("A[L] contains NaN or inf")
     raise ValueError(
@@ -274,6 +292,10 @@ def probabilities(AL: np.ndarray) -> None:
 def labels(Y, AL: np.ndarray) -> np.ndarray:
     """Check that Y has shape (1, m) like AL and holds only 0 and 1."""
     Y = as_float_array(Y, "Y")
+    # only 0 and 1 equal their own test y > 1/2 (read as 0 or 1); NaN equals nothing
+    if Y.shape == AL.shape and AL.shape[1] and not np.logical_or.reduce(Y != (Y > 0.5), axis=None):
+        # the common case: (1, m) like A[L], m > 0, only 0 and 1
+        return Y if Y.dtype == AL.dtype else Y.astype(AL.dtype)
     if Y.ndim != 2 or Y.shape[0] != 1:
         hint = ""
         if Y.ndim == 2 and Y.shape[1] == 1 and Y.shape[0] > 1:
@@ -285,8 +307,7 @@ def labels(Y, AL: np.ndarray) -> np.ndarray:
         raise ValueError(f"Y has shape {Y.shape} but A[L] has shape {AL.shape}")
     if Y.shape[1] == 0:
         raise ValueError("m = 0: Y holds no examples")
-    # y (1 - y) is 0 for y = 0 and y = 1 only (and NaN for NaN)
-    if np.count_nonzero(Y * (1 - Y)):
+    if np.logical_or.reduce(Y != (Y > 0.5), axis=None):
         raise ValueError("Y must hold only 0 and 1 (binary classification labels)")
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 

@@ -137,18 +137,24 @@ def compute_cost(AL, Y) -> float:
 
 def _compute_cost(AL: np.ndarray, Y: np.ndarray) -> float:
     """J, trusting the shapes and the labels that the entrance checked."""
-    m = AL.shape[1]
-    log_eps = math.log(_EPS[AL.dtype.type])
     with np.errstate(divide="ignore", invalid="ignore"):
         log_a, log_1_minus_a = np.log(AL), np.log1p(-AL)
-    # log 0 = -inf: keep each log at least log(eps), as if a were clipped to [eps, 1 - eps]
-    np.maximum(log_a, log_eps, out=log_a)
-    np.maximum(log_1_minus_a, log_eps, out=log_1_minus_a)
-    # J = -(1/m) Σ (y log a + (1 - y) log(1 - a))
-    J = -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
-    if not math.isfinite(J):  # the log of a value outside [0, 1] is NaN
+    J = _cross_entropy(Y, log_a, log_1_minus_a)
+    if not math.isfinite(J):
+        # A value outside [0, 1] has a NaN log: refused. A saturated sigmoid's
+        # exact 0 or 1 has log 0 = -inf: take log eps there instead.
         _checks.probabilities(AL)
+        log_eps = math.log(_EPS[AL.dtype.type])
+        log_a[log_a == -math.inf] = log_eps
+        log_1_minus_a[log_1_minus_a == -math.inf] = log_eps
+        J = _cross_entropy(Y, log_a, log_1_minus_a)
     return J
+
+
+def _cross_entropy(Y: np.ndarray, log_a: np.ndarray, log_1_minus_a: np.ndarray) -> float:
+    m = Y.shape[1]
+    # J = -(1/m) Σ (y log a + (1 - y) log(1 - a))
+    return -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
 
 
 def seed_dAL(AL, Y) -> np.ndarray:

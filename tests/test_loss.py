@@ -83,3 +83,13 @@ def test_the_clipping_at_exactly_0_and_1():
 def test_labels_as_a_column_suggest_the_transpose():
     with pytest.raises(ValueError, match=r"got \(2, 1\): one column per example; pass Y\.T"):
         compute_cost(np.array([[0.5, 0.5]]), np.array([[1], [0]]))
+
+
+def test_only_the_exact_0_and_1_are_clipped():
+    # a tiny but positive a keeps its true loss; -0.0 is a valid 0
+    assert compute_cost(np.array([[1e-20]]), np.array([[1]])) == pytest.approx(-np.log(1e-20))
+    assert compute_cost(np.array([[-0.0, 0.5]]), np.array([[0, 1]])) == pytest.approx(np.log(2) / 2)
+    for dtype in (np.float32, np.float64):
+        with pytest.raises(ValueError, match=r"A\[L\] must lie in \[0, 1\]"):
+            fused_dZL(np.array([[0.5, 1.5]], dtype), np.array([[1, 0]]))
+        assert fused_dZL(np.array([[0.0, 1.0]], dtype), np.array([[1, 0]])).tolist() == [[-1, 1]]
