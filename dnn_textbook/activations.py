@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from . import _checks
+from ._i18n import _
 
 __all__ = [
     "ACTIVATIONS",
@@ -243,9 +244,9 @@ def get_activation(name: str, layer: int | None = None) -> Activation:
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
-        where = "" if layer is None else f"layer {layer}: "
-        raise ValueError(
-            f"{where}unknown activation {name!r}; valid: {', '.join(sorted(ACTIVATIONS))}"
+        raise ValueError(_checks.prefix(layer) + _(
+            "unknown activation {name}; valid: {valid}").format(
+                name=repr(name), valid=", ".join(sorted(ACTIVATIONS)))
         ) from None
 
 

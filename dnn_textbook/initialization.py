@@ -61,7 +61,8 @@ def _check_scale(scale: float | str) -> None:
         return
     if isinstance(scale, (int, float)) and not isinstance(scale, bool) and scale > 0:
         return
-    raise ValueError(f"scale must be a positive number, 'xavier' or 'he', got {scale!r}")
+    raise ValueError(_("scale must be a positive number, 'xavier' or 'he', got {scale}")
+                     .format(scale=repr(scale)))
 
 
 def initialize_parameters_deep(
@@ -103,19 +104,18 @@ def initialize_parameters_deep(
     """
     dims = list(layer_dims)
     if len(dims) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in dims):
-        raise ValueError(
-            f"layer_dims must list at least two positive integers [n[0], ..., n[L]], got {dims}"
-        )
+        raise ValueError(_(
+            "layer_dims must list at least two positive integers [n[0], ..., n[L]], got {dims}"
+        ).format(dims=dims))
     _check_scale(scale)
     if legacy_seed is not None and rng is not None:
         raise ValueError(_("give either rng or legacy_seed, not both"))
     if rng is None and legacy_seed is None:
         rng = np.random.default_rng()
     if rng is not None and not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
+        raise TypeError(_(
+            "rng must be a numpy.random.Generator such as np.random.default_rng(0), got {type}"
+        ).format(type=type(rng).__name__))
     if legacy_seed is not None:
         np.random.seed(legacy_seed)
     parameters = {}
