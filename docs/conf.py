@@ -34,6 +34,7 @@ extensions = [
     "interface_i18n",
     "ukrainian_search",
     "application",
+    "notebooks",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
