@@ -189,7 +189,7 @@ def seed_dAL(AL, Y) -> np.ndarray:
     It assumes a sigmoid output and the cross-entropy loss. An output
     that rounded to exactly 0 or 1 would divide by zero, so :math:`A` is
     first clipped into :math:`[\varepsilon, 1 - \varepsilon]`, with
-    :math:`\varepsilon` the machine epsilon of its dtype:
+    :math:`\varepsilon` the machine epsilon of its ``dtype``:
 
     >>> seed_dAL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
     array([[-2.        ,  1.33333333]])
