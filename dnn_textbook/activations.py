@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import _checks
+
 __all__ = [
     "ACTIVATIONS",
     "activation_backward",
@@ -52,16 +54,24 @@ def sigmoid(Z: np.ndarray) -> np.ndarray:
     True
 
     The formula as written overflows :math:`e^{-z}` for large negative
-    :math:`z`. The code only ever takes :math:`e^{-|z|} \le 1`, and
-    rewrites :math:`\sigma(z)` for negative :math:`z` as
-    :math:`e^{z} / (1 + e^{z})`, so no warning is raised:
+    :math:`z`: numpy then gives :math:`+\infty`, and
+    :math:`1/(1 + \infty) = 0` is the right limit. The code keeps the
+    formula and silences numpy's overflow warning, so none is raised:
 
     >>> sigmoid(np.array([-1e4, 1e4]))
     array([0., 1.])
     """
-    E = np.exp(-np.abs(Z))
-    S = 1 / (1 + E)
-    return np.where(Z >= 0, S, E * S)
+    Z = _checks.as_float_array(Z, "Z")
+    with np.errstate(over="ignore"):  # e^{-z} = inf gives σ(z) = 0, as it should
+        return _sigmoid(Z)
+
+
+def _sigmoid(Z: np.ndarray) -> np.ndarray:
+    """σ(Z), trusting Z and leaving numpy's overflow warning to the caller."""
+    # σ(z) = 1 / (1 + e^{-z})
+    E = np.exp(-Z)
+    E += 1
+    return 1 / E
 
 
 def sigmoid_derivative(Z: np.ndarray) -> np.ndarray:
@@ -80,8 +90,12 @@ def sigmoid_derivative(Z: np.ndarray) -> np.ndarray:
     ...             (sigmoid(z + h) - sigmoid(z - h)) / (2 * h))
     True
     """
+    Z = _checks.as_float_array(Z, "Z")
     S = sigmoid(Z)
-    return S * (1 - S)
+    # σ'(z) = σ(z) (1 - σ(z))
+    D = 1 - S
+    D *= S
+    return D
 
 
 def relu(Z: np.ndarray) -> np.ndarray:
@@ -94,6 +108,7 @@ def relu(Z: np.ndarray) -> np.ndarray:
     >>> relu(np.array([-2.0, 0.0, 3.0]))
     array([0., 0., 3.])
     """
+    Z = _checks.as_float_array(Z, "Z")
     return np.maximum(Z, 0)
 
 
@@ -112,6 +127,7 @@ def relu_derivative(Z: np.ndarray) -> np.ndarray:
     >>> np.allclose(relu_derivative(z), (relu(z + h) - relu(z - h)) / (2 * h))
     True
     """
+    Z = _checks.as_float_array(Z, "Z")
     return (Z > 0).astype(Z.dtype)
 
 
@@ -126,6 +142,7 @@ def tanh(Z: np.ndarray) -> np.ndarray:
     >>> np.allclose(tanh(z), (np.exp(z) - np.exp(-z)) / (np.exp(z) + np.exp(-z)))
     True
     """
+    Z = _checks.as_float_array(Z, "Z")
     return np.tanh(Z)
 
 
@@ -142,6 +159,7 @@ def tanh_derivative(Z: np.ndarray) -> np.ndarray:
     >>> np.allclose(tanh_derivative(z), (tanh(z + h) - tanh(z - h)) / (2 * h))
     True
     """
+    Z = _checks.as_float_array(Z, "Z")
     T = np.tanh(Z)
     return 1 - T * T
 
@@ -156,6 +174,7 @@ def leaky_relu(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     >>> leaky_relu(np.array([-2.0, 4.0]), alpha=0.25)
     array([-0.5,  4. ])
     """
+    Z = _checks.as_float_array(Z, "Z")
     return np.where(Z > 0, Z, alpha * Z)
 
 
@@ -173,6 +192,7 @@ def leaky_relu_derivative(Z: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     ...             (leaky_relu(z + h) - leaky_relu(z - h)) / (2 * h))
     True
     """
+    Z = _checks.as_float_array(Z, "Z")
     return np.where(Z > 0, 1, alpha).astype(Z.dtype)
 
 
@@ -182,6 +202,7 @@ def identity(Z: np.ndarray) -> np.ndarray:
     >>> identity(np.array([-1.5, 2.0]))
     array([-1.5,  2. ])
     """
+    Z = _checks.as_float_array(Z, "Z")
     return Z
 
 
@@ -191,6 +212,7 @@ def identity_derivative(Z: np.ndarray) -> np.ndarray:
     >>> identity_derivative(np.array([-1.5, 2.0]))
     array([1., 1.])
     """
+    Z = _checks.as_float_array(Z, "Z")
     return np.ones_like(Z)
 
 
@@ -205,6 +227,12 @@ ACTIVATIONS: dict[str, Activation] = {
     "relu": (relu, relu_derivative),
     "sigmoid": (sigmoid, sigmoid_derivative),
     "tanh": (tanh, tanh_derivative),
+}
+
+#: g by name as the loops call it, on a Z that the entrance checked.
+_TRUSTED_G: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    **{name: g for name, (g, _) in ACTIVATIONS.items()}, "sigmoid": _sigmoid,
+    "relu": lambda Z: np.maximum(Z, 0),
 }
 
 
@@ -239,9 +267,20 @@ def activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
     >>> activation_backward(dA, Z, "relu")
     array([[ 0.5, -2. ,  0. ]])
     """
+    dA, Z = _checks.as_float_array(dA, "dA"), _checks.as_float_array(Z, "Z")
+    get_activation(name)
+    return _activation_backward(dA, Z, name)
+
+
+def _activation_backward(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
+    """dZ[l], trusting dA[l], Z[l] and the name that the entrance checked."""
     if name == "relu":
+        # dZ[l] = dA[l] ⊙ relu'(Z[l]): dA[l] where Z[l] > 0, else 0
         return dA * (Z > 0)
-    return dA * get_activation(name)[1](Z)
+    # dZ[l] = dA[l] ⊙ g[l]'(Z[l]), in the new array that g' returns
+    dZ = ACTIVATIONS[name][1](Z)
+    dZ *= dA
+    return dZ
 
 
 def relu_backward(dA: np.ndarray, Z: np.ndarray) -> np.ndarray:

@@ -149,7 +149,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _checks
-from .activations import activation_backward, get_activation, tanh_derivative  # noqa: F401
+from .activations import _activation_backward, get_activation, tanh_derivative  # noqa: F401
 from .forward import Cache
 
 __all__ = ["linear_activation_backward", "linear_backward"]
@@ -187,8 +187,8 @@ def linear_backward(
     :math:`dz^{[l](i)} a^{[l-1](i)\top}`:
 
     >>> rng = np.random.default_rng(1)
-    >>> A_prev4, dZ4 = rng.random((3, 4)), rng.random((2, 4))
-    >>> _, dW4, _ = linear_backward(dZ4, Cache(A_prev4, rng.random((2, 3)), None, None))
+    >>> A_prev4, dZ4 = rng.random((5, 4)), rng.random((2, 4))
+    >>> _, dW4, _ = linear_backward(dZ4, Cache(A_prev4, rng.random((2, 5)), None, None))
     >>> per_example = [dZ4[:, [i]] @ A_prev4[:, [i]].T for i in range(4)]
     >>> bool(np.allclose(dW4, np.mean(per_example, axis=0)))
     True
@@ -306,25 +306,28 @@ def linear_backward(
     db : ndarray of shape (n[l], 1)
         :math:`\partial J / \partial b^{[l]}`, the gradient of the cost.
     """
-    A_prev, W = cache.A_prev, cache.W
+    A_prev, W, b, Z = _checks.cache(cache, layer, with_Z=False)
     dZ = _checks.matrix(dZ, "dZ")
-    n, m = W.shape[0], A_prev.shape[1]
-    if dZ.shape != (n, m):
-        name = "dZ" if layer is None else f"dZ[{layer}]"
-        raise ValueError(
-            f"{_checks.prefix(layer)}{name} has shape {dZ.shape} but must be ({n}, {m}): "
-            f"one row per unit, one column per example"
-        )
+    _checks.dZ_shape(dZ, (W.shape[0], A_prev.shape[1]), layer)
+    return _linear_backward(dZ, Cache(A_prev, W, b, Z), compute_dA_prev)
+
+
+def _linear_backward(
+    dZ: np.ndarray, cache: Cache, compute_dA_prev: bool
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    """dA[l-1], dW[l] and db[l], trusting what the entrance checked."""
+    A_prev, W = cache.A_prev, cache.W
+    m = A_prev.shape[1]
     # dW[l] = (1/m) dZ[l] A[l-1]ᵀ  and  db[l] = (1/m) Σ_i dZ[l](i);
     # the 1/m scales the smaller matrix: dZ[l] (n[l], m) or dW[l] (n[l], n[l-1])
     if m < A_prev.shape[0]:
         dZ_over_m = dZ / m
         dW = dZ_over_m @ A_prev.T
-        db = dZ_over_m.sum(axis=1, keepdims=True)
+        db = np.add.reduce(dZ_over_m, axis=1, keepdims=True)  # np.sum, without its wrapper
     else:
         dW = dZ @ A_prev.T
         dW /= m
-        db = dZ.sum(axis=1, keepdims=True)
+        db = np.add.reduce(dZ, axis=1, keepdims=True)  # np.sum, without its wrapper
         db /= m
     # dA[l-1] = W[l]ᵀ dZ[l]
     dA_prev = W.T @ dZ if compute_dA_prev else None
@@ -381,14 +384,16 @@ def linear_activation_backward(
         As in :func:`linear_backward`.
     """
     get_activation(activation, layer)
+    cache = Cache(*_checks.cache(cache, layer))
     dA = _checks.matrix(dA, "dA")
-    if dA.shape != cache.Z.shape:
-        name = "dA" if layer is None else f"dA[{layer}]"
-        z_name = "Z" if layer is None else f"Z[{layer}]"
-        raise ValueError(
-            f"{_checks.prefix(layer)}{name} has shape {dA.shape} but {z_name} has "
-            f"shape {cache.Z.shape}"
-        )
+    _checks.dA_shape(dA, cache.Z, layer)
+    return _linear_activation_backward(dA, cache, activation, compute_dA_prev)
+
+
+def _linear_activation_backward(
+    dA: np.ndarray, cache: Cache, activation: str, compute_dA_prev: bool
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    """The whole backward step of layer l, trusting what the entrance checked."""
     # dZ[l] = dA[l] ⊙ g[l]'(Z[l])
-    dZ = activation_backward(dA, cache.Z, activation)
-    return linear_backward(dZ, cache, compute_dA_prev=compute_dA_prev, layer=layer)
+    dZ = _activation_backward(dA, cache.Z, activation)
+    return _linear_backward(dZ, cache, compute_dA_prev)

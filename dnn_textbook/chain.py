@@ -42,10 +42,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _checks
-from .activations import get_activation
-from .backward import linear_activation_backward, linear_backward
-from .forward import Cache, linear_activation_forward
-from .loss import fused_dZL, seed_dAL
+from .activations import _TRUSTED_G, get_activation
+from .backward import _linear_activation_backward, _linear_backward
+from .forward import Cache, _linear_activation_forward
+from .loss import _fused_dZL, _seed_dAL
 
 __all__ = ["L_model_backward", "L_model_forward", "default_activations"]
 
@@ -111,15 +111,20 @@ def L_model_forward(
     caches : list of Cache
         One cache per layer, layer 1 first.
     """
-    L = _checks.layer_count(parameters)
-    activations = _activations(activations, L)
-    A = _checks.matrix(X, "X")
-    caches = []
-    for l in range(1, L + 1):
-        A, cache = linear_activation_forward(
-            A, parameters[f"W{l}"], parameters[f"b{l}"], activations[l - 1], layer=l
-        )
-        caches.append(cache)
+    X, layers = _checks.network(X, parameters)
+    activations = _activations(activations, len(layers))
+    return _L_model_forward(X, layers, activations)
+
+
+def _L_model_forward(
+    X: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]], activations: list[str]
+) -> tuple[np.ndarray, list[Cache]]:
+    """The forward pass, trusting X, the (W[l], b[l]) and the activations checked."""
+    A, caches = X, []
+    with np.errstate(invalid="ignore", over="ignore"):  # a NaN is explained, not warned
+        for l, (W, b) in enumerate(layers, start=1):
+            A, cache = _linear_activation_forward(A, W, b, _TRUSTED_G[activations[l - 1]], l)
+            caches.append(cache)
     return A, caches
 
 
@@ -169,30 +174,38 @@ def L_model_backward(
         ``"dW1"``, ``"db1"``, ..., ``"dWL"``, ``"dbL"`` and ``"dA1"``,
         ..., ``"dA{L-1}"`` (and ``"dA0"`` if asked for).
     """
+    AL = _checks.output(AL)
+    caches = _checks.caches(caches, AL, Cache)
+    activations = _activations(activations, len(caches))
+    _checks.output_activation(activations[-1], len(caches))
+    Y = _checks.labels(Y, AL)
+    _checks.probabilities(AL)
+    return _L_model_backward(AL, Y, caches, activations, fused, compute_dA0)
+
+
+def _L_model_backward(
+    AL: np.ndarray, Y: np.ndarray, caches: list[Cache], activations: list[str],
+    fused: bool, compute_dA0: bool,
+) -> dict[str, np.ndarray]:
+    """The backward pass, trusting A[L], Y, the caches and the activations checked."""
     L = len(caches)
-    activations = _activations(activations, L)
-    AL = _checks.matrix(AL, "AL")
     grads: dict[str, np.ndarray] = {}
     need_dA_prev = L > 1 or compute_dA0
-    if fused and activations[-1] == "sigmoid":
+    if fused:
         # dZ[L] = A[L] - Y
-        dA_prev, dW, db = linear_backward(
-            fused_dZL(AL, Y), caches[-1], compute_dA_prev=need_dA_prev, layer=L
-        )
+        dA_prev, dW, db = _linear_backward(_fused_dZL(AL, Y), caches[-1], need_dA_prev)
     else:
-        # dA[L] = -Y/A + (1 - Y)/(1 - A)
-        dA_prev, dW, db = linear_activation_backward(
-            seed_dAL(AL, Y), caches[-1], activations[-1], compute_dA_prev=need_dA_prev, layer=L
+        # dA[L] = -Y/A + (1 - Y)/(1 - A), then dZ[L] = dA[L] ⊙ σ'(Z[L])
+        dA_prev, dW, db = _linear_activation_backward(
+            _seed_dAL(AL, Y), caches[-1], "sigmoid", need_dA_prev
         )
     grads[f"dW{L}"], grads[f"db{L}"] = dW, db
     for l in range(L - 1, 0, -1):
         grads[f"dA{l}"] = dA_prev
-        dA_prev, dW, db = linear_activation_backward(
-            dA_prev, caches[l - 1], activations[l - 1],
-            compute_dA_prev=l > 1 or compute_dA0, layer=l,
+        dA_prev, dW, db = _linear_activation_backward(
+            dA_prev, caches[l - 1], activations[l - 1], l > 1 or compute_dA0
         )
         grads[f"dW{l}"], grads[f"db{l}"] = dW, db
     if compute_dA0:
         grads["dA0"] = dA_prev
     return grads
-

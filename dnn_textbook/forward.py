@@ -19,6 +19,7 @@ around, and the book follows it.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -111,17 +112,22 @@ def linear_forward(A_prev, W, b, *, layer: int | None = None) -> tuple[np.ndarra
     A_prev = _checks.matrix(A_prev, "A_prev")
     W = _checks.matrix(W, "W")
     b = _checks.as_float_array(b, "b")  # a 1-D b is reported by layer_shapes
-    _checks.layer_shapes(A_prev, W, b, layer)
-    # A NaN or inf in A_prev, W or b always reaches Z, so the sum of Z tells,
-    # cheaply, whether to explain (with a ValueError, not numpy's warnings).
-    with np.errstate(invalid="ignore", over="ignore"):
-        # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
-        Z = W @ A_prev
-        Z += b
-        total = Z.sum()
-    if not np.isfinite(total):
-        _checks.not_finite(A_prev, W, b, Z, layer)
+    _checks.layer_shapes(A_prev.shape, W, b, layer)
+    with np.errstate(invalid="ignore", over="ignore"):  # a NaN is explained, not warned
+        Z = _linear_forward(A_prev, W, b, layer)
     return Z, Cache(A_prev, W, b, Z)
+
+
+def _linear_forward(A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, layer: int | None):
+    """Z[l], trusting the shapes and types that the entrance checked."""
+    # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
+    Z = W @ A_prev
+    Z += b
+    # A NaN or inf in A_prev, W or b always reaches Z, so one sum of Z tells,
+    # cheaply, whether to look for it and explain (with a ValueError).
+    if not math.isfinite(np.add.reduce(Z, axis=None)):  # Z.sum(), without its wrapper
+        _checks.not_finite(A_prev, W, b, Z, layer)
+    return Z
 
 
 def linear_activation_forward(
@@ -165,3 +171,12 @@ def linear_activation_forward(
     g, _ = get_activation(activation, layer)
     Z, cache = linear_forward(A_prev, W, b, layer=layer)
     return g(Z), cache
+
+
+def _linear_activation_forward(
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, g, layer: int
+) -> tuple[np.ndarray, Cache]:
+    """The whole step of layer l, trusting what the entrance checked."""
+    Z = _linear_forward(A_prev, W, b, layer)
+    # A[l] = g[l](Z[l])
+    return g(Z), Cache(A_prev, W, b, Z)

@@ -120,6 +120,8 @@ layer is a sigmoid, rather than from the seed :math:`dA^{[L]}`;
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import _checks
@@ -131,16 +133,10 @@ _EPS = {t: np.finfo(t).eps for t in (np.float16, np.float32, np.float64, np.long
 
 
 def _clipped(AL: np.ndarray) -> np.ndarray:
-    # log(0) is -inf and 0 * log(0) is NaN: keep a inside [eps, 1 - eps].
+    # A saturated sigmoid gives exactly 0 or 1, where -y/a or (1 - y)/(1 - a)
+    # divides by 0: keep a inside [eps, 1 - eps].
     eps = _EPS[AL.dtype.type]
     return np.minimum(np.maximum(AL, eps), 1 - eps)
-
-
-def _output(AL) -> np.ndarray:
-    AL = _checks.matrix(AL, "AL")
-    if AL.shape[0] != 1:
-        raise ValueError(f"A[L] must have shape (1, m) for binary classification, got {AL.shape}")
-    return AL
 
 
 def compute_cost(AL, Y) -> float:
@@ -173,14 +169,27 @@ def compute_cost(AL, Y) -> float:
     Raises
     ------
     ValueError
-        If the shapes differ, m = 0, or Y holds a value other than 0 or 1.
+        If the shapes differ, m = 0, Y is not 0 or 1, or A[L] lies outside [0, 1].
     """
-    AL = _output(AL)
+    AL = _checks.output(AL)
     Y = _checks.labels(Y, AL)
+    return _compute_cost(AL, Y)
+
+
+def _compute_cost(AL: np.ndarray, Y: np.ndarray) -> float:
+    """J, trusting the shapes and the labels that the entrance checked."""
     m = AL.shape[1]
-    A = _clipped(AL)
+    log_eps = math.log(_EPS[AL.dtype.type])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_a, log_1_minus_a = np.log(AL), np.log1p(-AL)
+    # log 0 = -inf: keep each log at least log(eps), as if a were clipped to [eps, 1 - eps]
+    np.maximum(log_a, log_eps, out=log_a)
+    np.maximum(log_1_minus_a, log_eps, out=log_1_minus_a)
     # J = -(1/m) Σ (y log a + (1 - y) log(1 - a))
-    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log1p(-A)) / m)
+    J = -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
+    if not math.isfinite(J):  # the log of a value outside [0, 1] is NaN
+        _checks.probabilities(AL)
+    return J
 
 
 def seed_dAL(AL, Y) -> np.ndarray:
@@ -194,9 +203,16 @@ def seed_dAL(AL, Y) -> np.ndarray:
     >>> seed_dAL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
     array([[-2.        ,  1.33333333]])
     """
-    AL = _output(AL)
+    AL = _checks.output(AL)
     Y = _checks.labels(Y, AL)
+    _checks.probabilities(AL)
+    return _seed_dAL(AL, Y)
+
+
+def _seed_dAL(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """The seed, trusting that the entrance checked A[L] and Y."""
     A = _clipped(AL)
+    # dA[L] = -Y/A + (1 - Y)/(1 - A)
     return -Y / A + (1 - Y) / (1 - A)
 
 
@@ -206,6 +222,13 @@ def fused_dZL(AL, Y) -> np.ndarray:
     >>> fused_dZL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
     array([[-0.5 ,  0.25]])
     """
-    AL = _output(AL)
+    AL = _checks.output(AL)
     Y = _checks.labels(Y, AL)
+    _checks.probabilities(AL)
+    return _fused_dZL(AL, Y)
+
+
+def _fused_dZL(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """dZ[L] of a sigmoid output, trusting that the entrance checked A[L] and Y."""
+    # dZ[L] = A[L] - Y
     return AL - Y

@@ -8,14 +8,15 @@ hyperparameter: it is chosen by the user, not learned.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
 
 from . import _checks
-from .chain import L_model_backward, L_model_forward
+from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
 from .initialization import initialize_parameters_deep
-from .loss import compute_cost
+from .loss import _compute_cost
 
 __all__ = ["L_layer_model", "predict", "update_parameters"]
 
@@ -54,11 +55,27 @@ def update_parameters(
         The updated parameters.
     """
     L = _checks.layer_count(parameters)
-    updated = {}
+    learning_rate = _checks.learning_rate(learning_rate)
+    parameters, grads = dict(parameters), dict(grads)
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             if "d" + name not in grads:
                 raise ValueError(f"grads has no d{name} for the parameter {name}")
+            p = parameters[name] = _checks.as_float_array(parameters[name], name)
+            g = grads["d" + name] = _checks.as_float_array(grads["d" + name], "d" + name)
+            if g.shape != p.shape:
+                raise ValueError(f"grads: d{name} has shape {g.shape} but {name} has {p.shape}")
+    return _update_parameters(parameters, grads, learning_rate, L)
+
+
+def _update_parameters(
+    parameters: dict[str, np.ndarray], grads: dict[str, np.ndarray], learning_rate: float,
+    L: int,
+) -> dict[str, np.ndarray]:
+    """One step of gradient descent, trusting what the entrance checked."""
+    updated = {}
+    for l in range(1, L + 1):
+        for name in (f"W{l}", f"b{l}"):
             # W[l] := W[l] − α dW[l]   (and the same for b[l])
             updated[name] = parameters[name] - learning_rate * grads["d" + name]
     return updated
@@ -134,25 +151,52 @@ def L_layer_model(
         The trained parameters.
     costs : list of float
         The cost at iterations 0, 100, 200, ...
+
+    Warns
+    -----
+    RuntimeWarning
+        If the cost ends above where it started, or becomes NaN or inf:
+        the learning rate is then probably too large.
     """
     X = _checks.matrix(X, "X")
     dims = list(layers_dims)
     if dims and X.shape[0] != dims[0]:
+        if X.shape[1] == dims[0]:
+            raise ValueError(_checks.examples_as_rows("X", "X", X.shape, "n[0]", dims[0]))
         raise ValueError(f"X has {X.shape[0]} rows but layers_dims[0] = n[0] = {dims[0]}")
     if not np.all(np.isfinite(X)):
         raise ValueError("X contains NaN or inf")
-    dtype = X.dtype
+    learning_rate = _checks.learning_rate(learning_rate)
+    num_iterations = _checks.count(num_iterations, "num_iterations", 0)
+    print_every = _checks.count(print_every, "print_every", 1)
     parameters = initialize_parameters_deep(
-        dims, rng, scale=scale, legacy_seed=legacy_seed, dtype=dtype
+        dims, rng, scale=scale, legacy_seed=legacy_seed, dtype=X.dtype
     )
-    costs = []
-    for i in range(num_iterations):
-        AL, caches = L_model_forward(X, parameters, activations)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches, activations)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if i % 100 == 0:
-            costs.append(cost)
-        if print_cost and (i % print_every == 0 or i == num_iterations - 1):
-            print(f"Cost after iteration {i}: {cost}")
+    L = len(dims) - 1
+    activations = _activations(activations, L)
+    _checks.output_activation(activations[-1], L)
+    # A[L] will have shape (n[L], m): check it, and Y against it, before the loop
+    AL_shape = _checks.output(np.empty((dims[-1], X.shape[1]), dtype=X.dtype))
+    Y = _checks.labels(Y, AL_shape)
+    # Checked once: the loop below runs the trusted steps.
+    costs, cost, i = [], float("nan"), 0
+    try:
+        for i in range(num_iterations):
+            layers = [(parameters[f"W{l}"], parameters[f"b{l}"]) for l in range(1, L + 1)]
+            AL, caches = _L_model_forward(X, layers, activations)
+            cost = _compute_cost(AL, Y)
+            grads = _L_model_backward(AL, Y, caches, activations, True, False)
+            parameters = _update_parameters(parameters, grads, learning_rate, L)
+            if i % 100 == 0:
+                costs.append(cost)
+            if print_cost and (i % print_every == 0 or i == num_iterations - 1):
+                print(f"Cost after iteration {i}: {cost}")
+    except _checks.NotFiniteError:  # a W[l] or a Z[l] overflowed: the descent went astray
+        if not costs:
+            raise
+        cost = float("nan")
+    if costs:
+        message = _checks.diverged(costs[0], cost, i, learning_rate)
+        if message:
+            warnings.warn(message, RuntimeWarning, stacklevel=2)
     return parameters, costs

@@ -56,3 +56,24 @@ def test_unknown_activation_lists_the_valid_ones():
     with pytest.raises(ValueError, match="unknown activation 'swish'; valid: identity, "
                                          "leaky_relu, relu, sigmoid, tanh"):
         get_activation("swish")
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_plain_lists_are_accepted_like_arrays(name):
+    g, g_prime = ACTIVATIONS[name]
+    z = [-1.0, 0.0, 2.0]
+    np.testing.assert_array_equal(g(z), g(np.array(z)))
+    np.testing.assert_array_equal(g_prime(z), g_prime(np.array(z)))
+    np.testing.assert_array_equal(activation_backward([1.0, 1.0, 1.0], z, name),
+                                  activation_backward(np.ones(3), np.array(z), name))
+
+
+def test_the_slope_at_exactly_zero():
+    # the ReLU and the leaky ReLU have no derivative at 0: the code takes the left slope
+    z = np.array([0.0])
+    assert ACTIVATIONS["relu"][1](z).tolist() == [0.0]
+    assert ACTIVATIONS["leaky_relu"][1](z, alpha=0.25).tolist() == [0.25]
+    assert activation_backward(np.array([3.0]), z, "relu").tolist() == [0.0]
+    assert activation_backward(np.array([3.0]), z, "leaky_relu").tolist() == [0.03]
+    assert relu_backward(np.array([[3.0]]), np.array([[0.0]])).tolist() == [[0.0]]
+    assert ACTIVATIONS["leaky_relu"][0](np.array([0.0, -4.0]), alpha=0.25).tolist() == [0.0, -1.0]

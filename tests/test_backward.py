@@ -51,3 +51,32 @@ def test_bad_shapes_name_the_layer():
         linear_activation_backward(np.ones((2, 2)), c, "relu", layer=2)
     with pytest.raises(ValueError, match="unknown activation 'elu'"):
         linear_activation_backward(np.ones((1, 2)), c, "elu")
+
+
+def test_plain_lists_are_accepted():
+    dA_prev, dW, db = linear_backward([[1.0, 2.0]], Cache([[1.0, 2.0], [3.0, 4.0]],
+                                                          [[1.0, -1.0]], [[0.5]], None))
+    assert dW.tolist() == [[2.5, 5.5]] and db.tolist() == [[1.5]]
+    cache = Cache([[1.0, 2.0], [3.0, 4.0]], [[1.0, -1.0]], [[0.5]], [[0.0, 0.0]])
+    _, dW, db = linear_activation_backward([[4.0, 8.0]], cache, "sigmoid")
+    assert dW.tolist() == [[2.5, 5.5]] and db.tolist() == [[1.5]]
+
+
+@pytest.mark.parametrize("m", [2, 5])  # m < n[l-1] = 3 and m > n[l-1]: both places of 1/m
+def test_both_placements_of_one_over_m(m):
+    rng = np.random.default_rng(m)
+    A_prev, W, dZ = rng.standard_normal((3, m)), rng.standard_normal((2, 3)), rng.random((2, m))
+    _, dW, db = linear_backward(dZ, Cache(A_prev, W, None, None))
+    np.testing.assert_allclose(dW, dZ @ A_prev.T / m, rtol=1e-14)
+    np.testing.assert_allclose(db, dZ.sum(axis=1, keepdims=True) / m, rtol=1e-14)
+
+
+def test_a_cache_that_does_not_chain_is_refused():
+    with pytest.raises(ValueError, match=r"layer 2: W\[2\] has shape \(1, 4\) but A\[1\] has 3"):
+        linear_backward(np.ones((1, 2)), Cache(np.ones((3, 2)), np.ones((1, 4)), None, None),
+                        layer=2)
+    with pytest.raises(TypeError, match="must be a Cache"):
+        linear_backward(np.ones((1, 2)), (np.ones((3, 2)), np.ones((1, 3))))
+    with pytest.raises(ValueError, match=r"Z\[2\] in the cache has shape \(1, 3\)"):
+        linear_activation_backward(np.ones((1, 3)), Cache(np.ones((3, 2)), np.ones((1, 3)),
+                                                          None, np.ones((1, 3))), "relu", layer=2)

@@ -179,3 +179,95 @@ def test_integer_input_is_promoted_to_float64():
     assert AL.dtype == np.float64 and caches[0].W.dtype == np.float64
     grads = L_model_backward(np.array([[0.5, 0.5]]), np.array([[1, 0]]), caches, ["sigmoid"])
     assert grads["dW1"].dtype == np.float64
+
+
+def two_layers(seed=0):
+    rng = np.random.default_rng(seed)
+    parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),
+                  "W2": rng.standard_normal((1, 3)), "b2": np.zeros((1, 1))}
+    return parameters, rng.standard_normal((2, 5)), np.array([[1, 0, 1, 0, 1]])
+
+
+@pytest.mark.parametrize("output", ["identity", "relu", "tanh", "leaky_relu"])
+@pytest.mark.parametrize("fused", [True, False])
+def test_an_output_that_is_not_a_sigmoid_is_refused(output, fused):
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters, ["relu", output])
+    AL = np.clip(AL, 0.1, 0.9)  # even with A[L] inside (0, 1): the seed assumes a sigmoid
+    with pytest.raises(ValueError) as error:
+        L_model_backward(AL, Y, caches, ["relu", output], fused=fused)
+    assert str(error.value) == (
+        f"layer 2: the output activation is '{output}', but the cross-entropy cost and its "
+        "seed dA[L] = -Y/A[L] + (1 - Y)/(1 - A[L]) hold only for a sigmoid output, whose "
+        "A[L] lies in (0, 1); use 'sigmoid' for layer L = 2")
+
+
+def test_fused_is_the_default_and_stays_right_when_the_sigmoid_saturates():
+    # z = 40: σ(z) rounds to 1, so 1 - A and σ'(z) are 0 and only A - Y keeps dZ = 1
+    parameters = {"W1": np.array([[40.0]]), "b1": np.array([[0.0]])}
+    X, Y = np.array([[1.0]]), np.array([[0]])
+    AL, caches = L_model_forward(X, parameters)
+    assert AL.tolist() == [[1.0]]
+    default = L_model_backward(AL, Y, caches)
+    fused = L_model_backward(AL, Y, caches, fused=True)
+    seeded = L_model_backward(AL, Y, caches, fused=False)
+    assert default["dW1"].tolist() == fused["dW1"].tolist() == [[1.0]]
+    assert seeded["dW1"].tolist() == [[0.0]]
+
+
+@pytest.mark.parametrize("value, message", [
+    (1.79, "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
+           "0.25 to 1.79: the cross-entropy cost and its seed dA[L] are defined only for "
+           "probabilities"),
+    (-0.5, "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go from "
+           "-0.5 to 0.25: the cross-entropy cost and its seed dA[L] are defined only for "
+           "probabilities"),
+    (np.nan, "A[L] contains NaN or inf"),
+])
+@pytest.mark.parametrize("fused", [True, False])
+def test_an_output_outside_0_1_is_refused(value, message, fused):
+    parameters, X, Y = two_layers()
+    _, caches = L_model_forward(X, parameters)
+    AL = np.full((1, 5), 0.25)
+    AL[0, 2] = value
+    with pytest.raises(ValueError) as error:
+        L_model_backward(AL, Y, caches, fused=fused)
+    assert str(error.value) == message
+
+
+def test_plain_lists_are_accepted():
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    grads = L_model_backward(AL, Y, caches)
+    as_lists = {k: v.tolist() for k, v in parameters.items()}
+    AL_list, caches_list = L_model_forward(X.tolist(), as_lists)
+    np.testing.assert_array_equal(AL_list, AL)
+    caches_list = [tuple(a.tolist() for a in c) for c in caches_list]
+    grads_list = L_model_backward(AL.tolist(), Y.tolist(), caches_list)
+    assert all(np.array_equal(grads_list[k], grads[k]) for k in grads)
+
+
+def test_caches_that_do_not_come_from_one_forward_pass_are_refused():
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    with pytest.raises(TypeError, match="caches must be the list of caches from L_model_forward"):
+        L_model_backward(AL, Y, caches[0])
+    _, other = L_model_forward(X[:, :3], parameters)
+    with pytest.raises(ValueError) as error:
+        L_model_backward(AL, Y, [other[0], caches[1]])
+    assert str(error.value) == (
+        "layer 2: the cache holds A[1] of shape (3, 5) but the cache of layer 1 holds Z[1] of "
+        "shape (3, 3): the caches must come from one forward pass")
+    with pytest.raises(ValueError, match=r"A\[L\] has shape \(1, 3\) but the last cache"):
+        L_model_backward(AL[:, :3], Y[:, :3], caches)
+
+
+def test_examples_as_rows_and_a_transposed_W_in_the_chain():
+    parameters, X, _ = two_layers()
+    with pytest.raises(ValueError, match=r"layer 1: X \(A\[0\]\) has shape \(5, 2\): it holds "
+                                         r"one example per row.*; pass X\.T"):
+        L_model_forward(X.T, parameters)
+    parameters["W2"] = parameters["W2"].T
+    with pytest.raises(ValueError, match=r"layer 2: W\[2\] has shape \(3, 1\) but must have "
+                                         r"shape \(n\[2\], n\[1\]\) = \(1, 3\)"):
+        L_model_forward(X, parameters)

@@ -62,3 +62,30 @@ def test_float32_and_integers():
     assert Z.dtype == np.float32
     Z, cache = linear_forward(np.ones((2, 3), int), np.ones((1, 2), int), np.zeros((1, 1), int))
     assert Z.dtype == np.float64 and cache.A_prev.dtype == np.float64
+
+
+def test_plain_lists_are_accepted():
+    Z, cache = linear_forward([[1.0, 2.0], [3.0, 4.0]], [[0.5, -1.0]], [[0.25]])
+    assert Z.tolist() == [[-2.25, -2.75]] and isinstance(cache.W, np.ndarray)
+    A, _ = linear_activation_forward([[1.0, -1.0]], [[2.0]], [[0.0]], "relu")
+    assert A.tolist() == [[2.0, 0.0]]
+
+
+@pytest.mark.parametrize("A_prev, W, b, layer, message", [
+    (np.ones((5, 3)), np.ones((4, 3)), np.zeros((4, 1)), 1,
+     "layer 1: X (A[0]) has shape (5, 3): it holds one example per row, but the library "
+     "wants one column per example, shape (n[0], m) = (3, 5); pass X.T"),
+    (np.ones((5, 3)), np.ones((4, 3)), np.zeros((4, 1)), 2,
+     "layer 2: A[1] has shape (5, 3): it holds one example per row, but the library "
+     "wants one column per example, shape (n[1], m) = (3, 5); pass A_prev.T"),
+    (np.ones((3, 5)), np.ones((3, 4)), np.zeros((4, 1)), 2,
+     "layer 2: W[2] has shape (3, 4) but must have shape (n[2], n[1]) = (4, 3), "
+     "one row per unit of the layer: it looks transposed"),
+    (np.ones((3, 5)), np.ones((3, 4)), np.zeros((4, 1)), None,
+     "W has shape (3, 4) but must have shape (n[l], n[l-1]) = (4, 3), "
+     "one row per unit of the layer: it looks transposed"),
+])
+def test_examples_as_rows_and_a_transposed_W_are_named(A_prev, W, b, layer, message):
+    with pytest.raises(ValueError) as error:
+        linear_forward(A_prev, W, b, layer=layer)
+    assert str(error.value) == message

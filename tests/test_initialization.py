@@ -52,6 +52,8 @@ def test_float32():
     (dict(layer_dims=[3]), ValueError, "at least two positive integers"),
     (dict(layer_dims=[3, 0]), ValueError, "at least two positive integers"),
     (dict(layer_dims=[3, 2], scale="lecun"), ValueError, "scale must be a positive number"),
+    (dict(layer_dims=[3, 2], scale=0), ValueError, "scale must be a positive number"),
+    (dict(layer_dims=[3, 2], scale=-0.01), ValueError, "scale must be a positive number"),
     (dict(layer_dims=[3, 2], rng=42), TypeError, "rng must be a numpy.random.Generator"),
     (dict(layer_dims=[3, 2], rng=np.random.default_rng(), legacy_seed=1), ValueError,
      "either rng or legacy_seed"),

@@ -55,3 +55,31 @@ def test_bad_labels(AL, Y, message):
     for f in (compute_cost, seed_dAL, fused_dZL):
         with pytest.raises(ValueError, match=message):
             f(AL, Y)
+
+
+@pytest.mark.parametrize("AL", [np.array([[0.25, 1.79]]), np.array([[-0.2, 0.5]]),
+                                np.array([[np.nan, 0.5]]), np.array([[np.inf, 0.5]])])
+def test_an_output_outside_0_1_is_refused_not_clipped(AL):
+    for f in (compute_cost, seed_dAL, fused_dZL):
+        with pytest.raises(ValueError, match=r"A\[L\] (must lie in \[0, 1\]|contains NaN)"):
+            f(AL, np.array([[1, 0]]))
+
+
+def test_plain_lists_are_accepted():
+    assert compute_cost([[0.5, 0.25]], [[1, 0]]) == compute_cost(np.array([[0.5, 0.25]]),
+                                                                np.array([[1, 0]]))
+    assert seed_dAL([[0.5, 0.25]], [[1, 0]]).tolist() == [[-2.0, 4 / 3]]
+    assert fused_dZL([[0.5, 0.25]], [[1, 0]]).tolist() == [[-0.5, 0.25]]
+
+
+def test_the_clipping_at_exactly_0_and_1():
+    # -log(eps), the loss of a saturated wrong answer, in either direction
+    eps = np.finfo(np.float64).eps
+    assert compute_cost(np.array([[0.0, 1.0]]), np.array([[1, 0]])) == pytest.approx(-np.log(eps))
+    assert compute_cost(np.array([[0.0, 1.0]]), np.array([[0, 1]])) == pytest.approx(0, abs=1e-15)
+    assert seed_dAL(np.array([[0.0]]), np.array([[1]])).item() == pytest.approx(-1 / eps)
+
+
+def test_labels_as_a_column_suggest_the_transpose():
+    with pytest.raises(ValueError, match=r"got \(2, 1\): one column per example; pass Y\.T"):
+        compute_cost(np.array([[0.5, 0.5]]), np.array([[1], [0]]))

@@ -1,5 +1,7 @@
 """Training: the update, prediction, and the training loop."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -61,3 +63,126 @@ def test_bad_input_is_reported():
         L_layer_model(np.array([[np.nan, 1.0]]), np.ones((1, 2)), [1, 1], print_cost=False)
     with pytest.raises(ValueError, match="Y must hold only 0 and 1"):
         L_layer_model(np.ones((1, 2)), np.array([[0, 3]]), [1, 1], print_cost=False)
+
+
+def small():
+    X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+    return X, np.array([[0, 1, 1, 1]])
+
+
+@pytest.mark.parametrize("learning_rate, error, message", [
+    (-1.0, ValueError, "learning_rate must be positive and finite: it is the step size α of "
+                       "W[l] := W[l] - α dW[l], got -1.0"),
+    (0, ValueError, "learning_rate must be positive and finite"),
+    (float("nan"), ValueError, "learning_rate must be positive and finite"),
+    ("0.1", TypeError, "learning_rate must be a number, the step size α, got '0.1' of type str"),
+    (True, TypeError, "learning_rate must be a number"),
+])
+def test_a_bad_learning_rate_is_named(learning_rate, error, message):
+    X, Y = small()
+    for train in (lambda: L_layer_model(X, Y, [2, 1], learning_rate, 10, print_cost=False),
+                  lambda: update_parameters({"W1": np.ones((1, 2)), "b1": np.zeros((1, 1))},
+                                            {"dW1": np.ones((1, 2)), "db1": np.ones((1, 1))},
+                                            learning_rate)):
+        with pytest.raises(error) as raised:
+            train()
+        assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(num_iterations=-1), ValueError, "num_iterations must be at least 0, got -1"),
+    (dict(num_iterations=2.5), TypeError,
+     "num_iterations must be a whole number, got 2.5 of type float"),
+    (dict(num_iterations="10"), TypeError,
+     "num_iterations must be a whole number, got '10' of type str"),
+    (dict(print_every=0), ValueError, "print_every must be at least 1, got 0"),
+])
+def test_a_bad_number_of_iterations_is_named(kwargs, error, message):
+    X, Y = small()
+    with pytest.raises(error) as raised:
+        L_layer_model(X, Y, [2, 1], print_cost=False, **kwargs)
+    assert str(raised.value) == message
+
+
+def test_zero_iterations_return_the_initial_parameters():
+    X, Y = small()
+    parameters, costs = L_layer_model(X, Y, [2, 1], num_iterations=0, print_cost=False,
+                                      legacy_seed=1)
+    assert costs == [] and parameters["b1"].tolist() == [[0.0]]
+
+
+def test_divergence_is_warned_once():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((2, 64))
+    Y = (X[0:1] > 0).astype(float)
+    with pytest.warns(RuntimeWarning) as record:
+        _, costs = L_layer_model(X, Y, [2, 8, 4, 1], 100.0, 500, print_cost=False,
+                                 rng=np.random.default_rng(1), scale="he")
+    assert len(record) == 1 and costs[-1] > costs[0]
+    assert str(record[0].message).startswith(
+        f"gradient descent diverged: the cost went up from {costs[0]:.6g} at iteration 0 to ")
+    assert str(record[0].message).endswith(
+        " at iteration 499; the learning rate α = 100.0 is probably too large, try a smaller one")
+
+
+def test_a_cost_that_becomes_nan_or_inf_is_warned():
+    X = np.array([[1.0, -1.0, 2.0, -2.0]], dtype=np.float32)
+    Y = np.array([[1, 0, 1, 0]])
+    with pytest.warns(RuntimeWarning, match="the cost became NaN or inf at iteration"):
+        parameters, costs = L_layer_model(X, Y, [1] + [8] * 6 + [1], 1e30, 300, False,
+                                          rng=np.random.default_rng(0), scale="he")
+    assert costs and all(np.isfinite(costs))
+
+
+def test_converging_training_gives_no_warning():
+    X, Y = small()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        L_layer_model(X, Y, [2, 3, 1], 0.5, 300, print_cost=False, rng=np.random.default_rng(0),
+                      scale="he")
+
+
+def test_the_defaults_by_behaviour(capsys):
+    # learning_rate=0.0075, num_iterations=3000, print_cost=True, scale="xavier",
+    # print_every=100, ReLU hidden layers and a sigmoid output
+    X, Y = small()
+    parameters, costs = L_layer_model(X, Y, [2, 3, 1], legacy_seed=1)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(costs) == 30 and len(printed) == 31
+    assert printed[-1].startswith("Cost after iteration 2999: ")
+    explicit = L_layer_model(X, Y, [2, 3, 1], 0.0075, 3000, False, activations=["relu", "sigmoid"],
+                             scale="xavier", legacy_seed=1, print_every=100)
+    assert explicit[1] == costs
+    assert all(np.array_equal(explicit[0][k], parameters[k]) for k in parameters)
+    other_rate = L_layer_model(X, Y, [2, 3, 1], 0.01, 3000, False, legacy_seed=1)
+    other_scale = L_layer_model(X, Y, [2, 3, 1], 0.0075, 3000, False, scale=0.01, legacy_seed=1)
+    other_acts = L_layer_model(X, Y, [2, 3, 1], 0.0075, 3000, False,
+                               activations=["tanh", "sigmoid"], legacy_seed=1)
+    assert all(run[1] != costs for run in (other_rate, other_scale, other_acts))
+
+
+def test_lists_and_examples_as_rows():
+    X, Y = small()
+    a = L_layer_model(X.tolist(), Y.tolist(), [2, 1], 0.1, 50, False, legacy_seed=1)
+    b = L_layer_model(X, Y, [2, 1], 0.1, 50, False, legacy_seed=1)
+    assert a[1] == b[1]
+    with pytest.raises(ValueError) as error:
+        L_layer_model(np.ones((4, 3)), np.ones((1, 4)), [3, 1], print_cost=False)
+    assert str(error.value) == (
+        "X has shape (4, 3): it holds one example per row, but the library wants one column "
+        "per example, shape (n[0], m) = (3, 4); pass X.T")
+    with pytest.raises(ValueError, match=r"Y must have shape \(1, m\), got \(4, 1\).*Y\.T"):
+        L_layer_model(X, Y.T, [2, 1], print_cost=False)
+    with pytest.raises(ValueError, match=r"A\[L\] must have shape \(1, m\)"):
+        L_layer_model(X, Y, [2, 2], print_cost=False)
+    with pytest.raises(ValueError, match="the output activation is 'identity'"):
+        L_layer_model(X, Y, [2, 2, 1], activations=["relu", "identity"], print_cost=False)
+
+
+def test_update_parameters_checks_shapes_and_accepts_lists():
+    new = update_parameters({"W1": [[1.0, 2.0]], "b1": [[0.5]]},
+                            {"dW1": [[2.0, 0.0]], "db1": [[-1.0]]}, 0.5)
+    assert new["W1"].tolist() == [[0.0, 2.0]] and new["b1"].tolist() == [[1.0]]
+    with pytest.raises(ValueError, match=r"grads: dW1 has shape \(2, 1\) but W1 has \(1, 2\)"):
+        update_parameters({"W1": np.ones((1, 2)), "b1": np.ones((1, 1))},
+                          {"dW1": np.ones((2, 1)), "db1": np.ones((1, 1))}, 0.1)
