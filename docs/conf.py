@@ -33,7 +33,7 @@ extensions = [
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "spelling", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "spelling", "TRANSLATING.md", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 root_doc = "index"
 

@@ -1,5 +1,9 @@
 """The French and Ukrainian catalogs: complete, fresh, faithful to math and code, spelled.
 
+They are also typeset as each language prints (French spacing, the decimal
+comma in math; see docs/TRANSLATING.md), keep to the glossary docs/terms.csv,
+and say one English message the same way in every catalog of a language.
+
 The freshness check extracts the English messages again, in a copy of the
 project, and updates the copy's catalogs: nothing may change, so no English
 sentence is waiting for its translation.
@@ -7,6 +11,7 @@ sentence is waiting for its translation.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -20,6 +25,8 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
+sys.path.insert(0, str(ROOT / "tools"))
+from french_spacing import fix as french_spacing  # noqa: E402
 from i18n import TRANSLATIONS, display_math, update_catalogs  # noqa: E402
 
 LOCALES = ROOT / "locales"
@@ -91,13 +98,64 @@ def test_msgfmt_check_and_complete(po):
         assert m.string and not m.fuzzy, f"untranslated or fuzzy: {m.id!r}"
 
 
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+DECIMAL_COMMA = re.compile(r"(?<=\d)\{,\}(?=\d)")  # 0{,}5: LaTeX's comma without a space
+
+
+def with_decimal_points(text: str) -> str:
+    """A message whose inline math has its decimal commas read as points."""
+    return MATH.sub(lambda span: DECIMAL_COMMA.sub(".", span.group()), text)
+
+
+def inline_math(text: str) -> list[str]:
+    return MATH.findall(with_decimal_points(text))
+
+
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
 def test_math_and_code_are_kept(po, equations):
+    """Math is the English math, but for the decimal separator between digits."""
     for m in entries(po):
         if m.id in equations:
             assert m.string == m.id, f"display equation changed: {m.id!r}"
-        assert Counter(MATH.findall(m.string)) == Counter(MATH.findall(m.id)), m.id
-        assert Counter(ROLES.findall(m.string)) == Counter(ROLES.findall(m.id)), m.id
+        string = with_decimal_points(m.string)
+        assert Counter(MATH.findall(string)) == Counter(MATH.findall(m.id)), m.id
+        assert Counter(ROLES.findall(string)) == Counter(ROLES.findall(m.id)), m.id
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
+def test_math_has_the_decimal_comma(po, equations):
+    """0{,}5 in French and Ukrainian math, as their textbooks print it (TRANSLATING.md)."""
+    for m in entries(po):
+        if m.id in equations or m.string == m.id:
+            continue  # display equations, signatures: the English bytes
+        points = [span for span in MATH.findall(m.string) if DECIMAL_POINT.search(span)]
+        assert points == [], f"write 0{{,}}5, not 0.5, in {po.name}: {m.string!r}"
+
+
+def test_math_check_allows_only_the_decimal_separator():
+    assert inline_math(r":math:`\alpha = 0{,}0075`") == [r":math:`\alpha = 0.0075`"]
+    assert inline_math(r":math:`[0{,} 1]`") != [r":math:`[0, 1]`"]  # a list stays a list
+    assert inline_math(r":math:`3{,}0001`") != [r":math:`3.0002`"]
+
+
+FRENCH = sorted((LOCALES / "fr" / "LC_MESSAGES").glob("*.po"))
+
+
+@pytest.mark.parametrize("po", FRENCH, ids=lambda p: p.name)
+def test_french_spacing(po):
+    """A no-break space before : and inside « », a narrow one before ; ? ! (outside code)."""
+    wrong = [m.string for m in entries(po)
+             if m.string != m.id and french_spacing(m.string) != m.string]
+    assert wrong == [], f"run python3 tools/french_spacing.py: {wrong}"
+
+
+def test_french_spacing_leaves_code_math_and_urls_alone():
+    text = ("Note : voir ``a : b`` et :math:`f : x \\mapsto y` ; « cas » ? "
+            "Oui ! https://example.org/a?b=1:2 et 12:30")
+    assert french_spacing(text) == (
+        "Note\u00a0: voir ``a : b`` et :math:`f : x \\mapsto y`\u202f; «\u00a0cas\u00a0»\u202f? "
+        "Oui\u202f! https://example.org/a?b=1:2 et 12:30")
+    assert french_spacing("Copié!") == "Copié\u202f!"  # no space at all is wrong too
 
 
 def prose(text: str) -> str:
@@ -142,6 +200,15 @@ def test_spelling(lang, equations):
     assert unknown == [], f"unknown {lang} words (fix, or add to {wordlist.name}): {unknown}"
 
 
+def test_spell_checker_splits_words_at_no_break_spaces():
+    text = "Copié\u202f! La chaîne\u00a0: «\u00a0mot\u00a0» ; fin\u202f?"
+    assert words_to_check(text).split("\n") == ["Copié", "La", "chaîne", "mot", "fin"]
+    hunspell = need("hunspell")
+    result = subprocess.run([hunspell, "-d", "fr_FR", "-l"], input="chaîne\u00a0: propagtion\n",
+                            capture_output=True, text=True)
+    assert result.stdout.split() == ["propagtion"]
+
+
 def test_spell_checker_catches_a_misspelling():
     hunspell = need("hunspell")
     result = subprocess.run([hunspell, "-d", "fr_FR", "-l"], input="propagation propagtion\n",
@@ -162,7 +229,24 @@ GLOSSARY = {
     "cache": {"fr": ["cache"], "uk": ["кеш"]},
     "layer": {"fr": ["couche"], "uk": ["шар"]},
     "loss": {"fr": ["perte"], "uk": ["втрат"]},
+    "default": {"fr": ["par défaut"], "uk": ["за замовчуванням"]},
+    "optional": {"fr": ["facultati"], "uk": ["необов'язков"]},
+    "reference": {"fr": ["référence"], "uk": ["еталонн"]},
+    "recurrence": {"fr": ["récurrence"], "uk": ["рекурентн"]},
+    "building blocks": {"fr": ["briques"], "uk": ["структурн"]},
+    "lecture": {"fr": ["leçon"], "uk": ["лекці"]},
+    "course": {"fr": ["cours"], "uk": ["курс"]},
 }
+TERMS = ROOT / "docs" / "terms.csv"
+
+
+def test_the_glossary_test_keeps_to_the_terms_table():
+    """Every term the catalogs are checked for is a row of the glossary's table."""
+    with TERMS.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert all(row["en"] and row["fr"] and row["uk"] for row in rows)
+    for term in GLOSSARY:
+        assert any(row["en"].startswith(term) for row in rows), term
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
@@ -172,9 +256,24 @@ def test_translations_keep_to_the_glossary(lang):
         if po.parts[-3] != lang or po.name == "sphinx.po":
             continue
         for m in entries(po):
-            english = prose(m.id).lower()
+            english = re.sub(r"\bapi reference\b", " ", prose(m.id).lower())
             for term, stems in GLOSSARY.items():
                 if re.search(rf"\b{term}\b", english) and not any(
                         s in m.string.lower().replace("’", "'") for s in stems[lang]):
                     problems.append(f"{po.name}: {term!r} in {m.id[:60]!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_one_message_one_translation(lang):
+    """A message that appears in several catalogs is translated the same way in each."""
+    seen: dict[str, tuple[str, str]] = {}
+    problems = []
+    for po in CATALOGS:
+        if po.parts[-3] != lang:
+            continue
+        for m in entries(po):
+            first = seen.setdefault(m.id, (po.name, m.string))
+            if first[1] != m.string:
+                problems.append(f"{m.id[:60]!r}: {first[0]} and {po.name} differ")
     assert problems == []

@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    paths = [p for p in ("dnn_textbook", "tests", "benchmarks", "docs") if (ROOT / p).exists()]
+    paths = [p for p in ("dnn_textbook", "tests", "benchmarks", "docs", "tools")
+             if (ROOT / p).exists()]
     result = subprocess.run([ruff, "check", *paths],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
