@@ -89,12 +89,7 @@ def test() -> int:
 
 def catalogs() -> int:
     ensure_venv()
-    sys.path.insert(0, str(ROOT / "docs"))
-    from i18n import update_catalogs  # noqa: PLC0415
-
-    update_catalogs(ROOT)
-    return 0
-
+    return run(PYTHON, ROOT / "docs" / "i18n.py")  # in .venv, where Sphinx and Babel are
 
 if __name__ == "__main__":
     commands = {"site": site, "test": test, "catalogs": catalogs}

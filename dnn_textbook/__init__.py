@@ -5,11 +5,13 @@ A small numpy library whose modules follow the lecture, one idea each:
 :mod:`~dnn_textbook.forward`, :mod:`~dnn_textbook.backward`,
 :mod:`~dnn_textbook.chain`, :mod:`~dnn_textbook.loss`,
 :mod:`~dnn_textbook.initialization`, :mod:`~dnn_textbook.gradient_check`
-and :mod:`~dnn_textbook.training`. The application's data loaders live in
+and :mod:`~dnn_textbook.training`. Its messages speak English, French or
+Ukrainian (:func:`set_language`). The application's data loaders live in
 :mod:`dnn_textbook.data`, imported on their own since they need optional
 packages (``pip install "dnn_textbook[data]"``).
 """
 
+from ._i18n import set_language
 from .activations import (
     ACTIVATIONS,
     identity,
@@ -56,6 +58,7 @@ __all__ = [
     "relu_backward",
     "relu_derivative",
     "seed_dAL",
+    "set_language",
     "sigmoid",
     "sigmoid_backward",
     "sigmoid_derivative",

@@ -43,6 +43,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ._i18n import _
+
 __all__ = ["initialize_parameters_deep"]
 
 def _scaled(N: np.ndarray, scale: float | str, n_prev: int) -> np.ndarray:
@@ -106,7 +108,7 @@ def initialize_parameters_deep(
         )
     _check_scale(scale)
     if legacy_seed is not None and rng is not None:
-        raise ValueError("give either rng or legacy_seed, not both")
+        raise ValueError(_("give either rng or legacy_seed, not both"))
     if rng is None and legacy_seed is None:
         rng = np.random.default_rng()
     if rng is not None and not isinstance(rng, np.random.Generator):

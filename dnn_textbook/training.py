@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _checks
+from ._i18n import _
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
 from .initialization import initialize_parameters_deep
 from .loss import _compute_cost
@@ -190,7 +191,7 @@ def L_layer_model(
             if i % 100 == 0:
                 costs.append(cost)
             if print_cost and (i % print_every == 0 or i == num_iterations - 1):
-                print(f"Cost after iteration {i}: {cost}")
+                print(_("Cost after iteration {iteration}: {cost}").format(iteration=i, cost=cost))
     except _checks.NotFiniteError:  # a W[l] or a Z[l] overflowed: the descent went astray
         if not costs:
             raise

@@ -11,6 +11,12 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 sys.path.insert(0, str(DOCS / "_ext"))
 
+import dnn_textbook  # noqa: E402
+
+# What the library prints while the book builds is English, whatever the machine's
+# language: the editions translate the text around it, from the catalogs.
+dnn_textbook.set_language("en")
+
 project = "dnn_textbook"
 author = "dnn_textbook contributors"
 copyright = "2026, dnn_textbook contributors"

@@ -5,6 +5,14 @@ builder (the docstrings of the library included, since the chapters pull
 them in with autodoc) and merges them into ``locales/<lang>/LC_MESSAGES``
 with sphinx-intl. A changed English sentence becomes a fuzzy entry, which
 the tests report until a translator has reviewed it.
+
+The library's own messages (its errors, warnings and progress line) have
+their own gettext domain, ``dnn_textbook``: Babel's extractor reads them
+from the ``_()`` and ``ngettext()`` calls in the code into
+``locales/<lang>/LC_MESSAGES/dnn_textbook.po``, beside the book's catalogs
+(no page of the book has that name), and compiles each catalog into the
+package, ``dnn_textbook/locale/<lang>/LC_MESSAGES/dnn_textbook.mo``, so
+that every install finds it.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import sys
 from pathlib import Path
 
 TRANSLATIONS = ("fr", "uk")
+LIBRARY_DOMAIN = "dnn_textbook"  # the library's messages; also the package's name
 
 
 def extract(root: Path, pot_dir: Path) -> None:
@@ -38,7 +47,78 @@ def update_catalogs(root: Path, locales: Path | None = None) -> Path:
         check=True, stdout=subprocess.DEVNULL,
     )
     drop_obsolete(locales)
+    update_library_catalogs(root, locales)
     return pot_dir
+
+
+def library_catalog_paths(root: Path, lang: str, locales: Path | None = None) -> tuple[Path, Path]:
+    """The library's catalog of ``lang`` (.po, in locales/) and its compiled form (.mo)."""
+    po = (locales or root / "locales") / lang / "LC_MESSAGES" / f"{LIBRARY_DOMAIN}.po"
+    mo = root / "dnn_textbook" / "locale" / lang / "LC_MESSAGES" / f"{LIBRARY_DOMAIN}.mo"
+    return po, mo
+
+
+def extract_library_messages(root: Path):
+    """The library's messages as a Babel catalog template (no line numbers kept)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="dnn_textbook", domain=LIBRARY_DOMAIN, fuzzy=False)
+    found = extract_from_dir(
+        root / "dnn_textbook", keywords={"_": None, "ngettext": (1, 2)},
+        comment_tags=("Translators:",), strip_comment_tags=True,
+    )
+    for filename, lineno, message, comments, context in found:
+        template.add(message, None, [(f"dnn_textbook/{filename}", lineno)],
+                     auto_comments=comments, context=context)
+    return template
+
+
+def new_library_catalog(lang: str):
+    from babel.messages.catalog import Catalog
+
+    name = {"fr": "French", "uk": "Ukrainian"}[lang]
+    catalog = Catalog(
+        locale=lang, domain=LIBRARY_DOMAIN, project="dnn_textbook",
+        copyright_holder="dnn_textbook contributors",
+        last_translator="dnn_textbook contributors", language_team=name, fuzzy=False,
+        header_comment=(f"# {name} translations of the messages of the dnn_textbook library.\n"
+                        "# Copyright (C) YEAR, dnn_textbook contributors\n"
+                        "# This file is distributed under the same license as the "
+                        "dnn_textbook package.\n#"),
+    )
+    catalog.version, catalog.msgid_bugs_address = "", ""  # as in the book's catalogs
+    catalog.revision_date = catalog.creation_date
+    return catalog
+
+
+def update_library_catalogs(root: Path, locales: Path | None = None) -> None:
+    """Extract the library's messages, update its catalogs, compile them into the package."""
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po, write_po
+
+    template = extract_library_messages(root)
+    for lang in TRANSLATIONS:
+        po, mo = library_catalog_paths(root, lang, locales)
+        if po.exists():
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=lang)
+        else:
+            catalog = new_library_catalog(lang)
+        catalog.update(template, update_creation_date=False)
+        text, compiled = io.BytesIO(), io.BytesIO()
+        write_po(text, catalog, width=76, ignore_obsolete=True, include_lineno=False)
+        write_mo(compiled, catalog)  # fuzzy entries left out: they stay in English
+        write_if_changed(po, text.getvalue())
+        write_if_changed(mo, compiled.getvalue())
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def drop_obsolete(locales: Path) -> None:
@@ -69,3 +149,7 @@ def display_math(doctrees: Path) -> set[str]:
         doctree = pickle.loads(path.read_bytes())
         equations.update(node.astext() for node in doctree.findall(nodes.math_block))
     return equations
+
+
+if __name__ == "__main__":
+    update_catalogs(Path(__file__).resolve().parents[1])

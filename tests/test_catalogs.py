@@ -12,9 +12,11 @@ sentence is waiting for its translation.
 from __future__ import annotations
 
 import csv
+import gettext
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 from collections import Counter
@@ -27,7 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
 sys.path.insert(0, str(ROOT / "tools"))
 from french_spacing import fix as french_spacing  # noqa: E402
-from i18n import TRANSLATIONS, display_math, update_catalogs  # noqa: E402
+from i18n import (  # noqa: E402
+    LIBRARY_DOMAIN,
+    TRANSLATIONS,
+    display_math,
+    library_catalog_paths,
+    update_catalogs,
+)
 
 LOCALES = ROOT / "locales"
 CATALOGS = sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))
@@ -76,8 +84,41 @@ def test_there_are_catalogs_for_every_page(fresh_copy):
     _, pot_dir = fresh_copy
     pages = sorted(p.stem for p in pot_dir.glob("*.pot"))
     assert len(pages) >= 10
+    assert LIBRARY_DOMAIN not in pages  # the library's messages are no page of the book
     for lang in TRANSLATIONS:
-        assert sorted(p.stem for p in (LOCALES / lang / "LC_MESSAGES").glob("*.po")) == pages
+        book = sorted(p.stem for p in (LOCALES / lang / "LC_MESSAGES").glob("*.po"))
+        assert book == sorted([*pages, LIBRARY_DOMAIN])
+
+
+def placeholders(text: str) -> Counter:
+    return Counter(field for _, field, _, _ in string.Formatter().parse(text)
+                   if field is not None)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_library_messages_keep_their_placeholders(lang):
+    """Each message of the library: translated, not fuzzy, with the same {placeholders}."""
+    po, _ = library_catalog_paths(ROOT, lang)
+    messages = entries(po)
+    assert messages, "the library has no message to translate"
+    for m in messages:
+        assert not m.fuzzy and all(m.string if m.pluralizable else [m.string]), m.id
+        for english in (m.id if m.pluralizable else [m.id]):
+            for translation in (m.string if m.pluralizable else [m.string]):
+                assert placeholders(translation) == placeholders(english), (m.id, translation)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_the_package_ships_the_compiled_catalogs_of_today(lang, fresh_copy):
+    """The committed .mo holds what the .po holds: compiled again, it reads the same."""
+    root, _ = fresh_copy
+    committed, fresh = (library_catalog_paths(r, lang)[1] for r in (ROOT, root))
+    assert committed.exists(), "run python3 dev.py catalogs"
+    with committed.open("rb") as a, fresh.open("rb") as b:
+        ours, theirs = gettext.GNUTranslations(a), gettext.GNUTranslations(b)
+    del ours._catalog[""], theirs._catalog[""]  # headers: the Babel version may differ
+    assert ours._catalog == theirs._catalog, f"{committed.name}: run python3 dev.py catalogs"
+    assert [ours.plural(n) for n in range(200)] == [theirs.plural(n) for n in range(200)]
 
 
 def test_catalogs_are_fresh(fresh_copy):
@@ -165,20 +206,31 @@ def prose(text: str) -> str:
     return re.sub(r"^\*[^*].*?\* --", " ", text)  # napoleon's *type* -- of a single return
 
 
-def words_to_check(text: str) -> str:
-    """The words of a message for the spell checker, with symbols and names masked."""
+def words_to_check(text: str, names: str = "") -> str:
+    """The words of a message for the spell checker, with symbols and names masked.
+
+    ``names``: text whose words are names from the code, kept as they are (for
+    the library's messages, the English message: ``rng`` stays ``rng``).
+    """
     text = NAMES.sub(" ", prose(text))
-    text = re.sub(r"<[^>]+>|%\([a-z_]+\)s|%s|&#\d+;|\$\{\w+\}", " ", text)  # html, formats
+    text = re.sub(r"<[^>]+>|%\([a-z_]+\)s|%s|&#\d+;|\$?\{\w*\}", " ", text)  # html, formats
+    code = set(re.findall(r"\w+", names))
     text = re.sub(r"\([^()]*[\[\]][^()]*\)", " ", text)  # shapes like (n[l], m)
     text = re.sub(r"\(\s*[\w-]+(?:\s*,\s*[\w-]+)+\s*\)", " ", text)  # (m, height, width)
     words = []
     for word in re.findall(r"[\w'’ʼ-]+", text):
         word = word.strip("'’-")
-        if (not word or word in SYMBOLS or re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}$", word)
+        if (not word or word in SYMBOLS or word in code
+                or re.search(r"[\d_]|[a-z][A-Z]|^[A-Z]{2,}$", word)
                 or re.fullmatch(r"[A-Za-z]|d[A-Za-z]{1,2}", word)):
             continue  # identifiers, numbers, symbols such as dA, db, NaN, W
         words.append(word)
     return "\n".join(words)
+
+
+def both(text: str | tuple[str, ...]) -> str:
+    """A message's text, every plural form of it if it has several."""
+    return "\n".join(text) if isinstance(text, tuple) else text
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
@@ -190,7 +242,8 @@ def test_spelling(lang, equations):
             pytest.fail(f"the Hunspell dictionary {dictionary} is missing")
         pytest.skip(f"no Hunspell dictionary {dictionary}")
     wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
-    text = "\n".join(words_to_check(m.string) for po in CATALOGS if po.parts[-3] == lang
+    text = "\n".join(words_to_check(both(m.string), both(m.id) if po.stem == LIBRARY_DOMAIN else "")
+                     for po in CATALOGS if po.parts[-3] == lang
                      for m in entries(po) if m.id not in equations)
     result = subprocess.run([hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
                             input=text, capture_output=True, text=True, check=True)

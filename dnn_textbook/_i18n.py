@@ -1,0 +1,77 @@
+"""The language of the library's messages: English, French or Ukrainian.
+
+Every sentence the library shows a learner (the text of an error, a
+warning, the progress line of training) is written in English in the code,
+inside ``_()``, with named placeholders for what changes::
+
+    raise ValueError(_("{name} contains NaN or inf").format(name=name))
+
+``_()`` looks the English sentence up in the ``dnn_textbook`` gettext
+domain when the message is made, not when the module is imported, so a
+change of language applies at once. A sentence that depends on a count
+goes through ``ngettext``, since French and Ukrainian do not make plurals
+as English does (Ukrainian has three forms: 1 рядок, 2 рядки, 5 рядків).
+
+The language is the one :func:`set_language` chose or, if it chose none,
+the one of the variables ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and
+``LANG``, the first one set, read as Python's :mod:`gettext` reads them. A
+language without a catalog gives English, with no error.
+
+The compiled catalogs ship inside the package, in
+``locale/<language>/LC_MESSAGES/dnn_textbook.mo``. Their sources are
+``locales/<language>/LC_MESSAGES/dnn_textbook.po`` in the repository;
+``python3 dev.py catalogs`` extracts the sentences and compiles both.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+__all__ = ["DOMAIN", "LOCALE_DIR", "ngettext", "set_language"]
+
+DOMAIN = "dnn_textbook"
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+_chosen: list[str] | None = None  # set_language's choice; None: the environment's
+
+
+def set_language(language: str | None) -> None:
+    """Choose the language of the library's messages.
+
+    Call it once, for example at the top of a notebook. Without it, the
+    messages follow the system's language (the variables ``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``).
+
+    >>> import numpy as np
+    >>> from dnn_textbook import L_layer_model
+    >>> X, Y = np.array([[0.5, -1.0]]), np.array([[1, 0]])
+    >>> set_language("fr")
+    >>> parameters, costs = L_layer_model(X, Y, [1, 1], num_iterations=1,
+    ...                                   rng=np.random.default_rng(0))
+    Coût après l'itération 0 : 0.647...
+    >>> set_language("en")
+
+    Parameters
+    ----------
+    language : str or None
+        ``"en"``, ``"fr"`` or ``"uk"`` (a locale name such as
+        ``"uk_UA.UTF-8"`` works too). A language without a catalog gives
+        English; ``None`` goes back to the system's language.
+    """
+    global _chosen
+    _chosen = None if language is None else [language]
+
+
+def _translation() -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=_chosen, fallback=True)
+
+
+def _(message: str) -> str:
+    """The message in the chosen language (English if it has no translation)."""
+    return _translation().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message for the count ``n``, in the chosen language."""
+    return _translation().ngettext(singular, plural, n)
