@@ -5,34 +5,79 @@ step of each layer in turn; each step hands its :math:`A^{[l]}` to the
 next and keeps its cache. The default architecture is the lecture's:
 :math:`L - 1` layers LINEAR→RELU, then LINEAR→SIGMOID.
 
-The backward pass walks the caches in reverse. It is seeded with
-:math:`dA^{[L]}` from the loss (see :mod:`dnn_textbook.loss`), and each
-backward step hands :math:`dA^{[l-1]}` to the layer before. The last
-step, layer 1, would produce :math:`dA^{[0]}`, the gradient with
-respect to the input: nothing uses it, so it is not computed unless
-asked for.
+The backward pass walks the caches in reverse, and each backward step
+hands :math:`dA^{[l-1]}` to the layer before. The lecture starts it from
+the seed :math:`dA^{[L]}` of the loss. The library, by default, starts
+one equation later: with a sigmoid output and the cross-entropy loss,
+the first equation of layer :math:`L`,
+:math:`dZ^{[L]} = dA^{[L]} \odot \sigma'(Z^{[L]})`, simplifies to
+:math:`A^{[L]} - Y` (see the loss section above), so
+:func:`L_model_backward` computes :math:`dZ^{[L]}` directly and never
+forms :math:`dA^{[L]}`. That is where the seed went: it is folded into
+:math:`A^{[L]} - Y`. With ``fused=False`` the lecture's route through
+:math:`dA^{[L]}` runs instead. The last step, layer 1, would produce
+:math:`dA^{[0]}`, the gradient with respect to the input: nothing uses
+it, so it is not computed unless asked for.
 
-The lecture's three-layer example: ReLU, ReLU, sigmoid.
+The lecture's three-layer example: ReLU, ReLU, sigmoid, with layer
+sizes ``[4, 3, 2, 1]`` and :math:`m = 6` examples. The weights are
+simply drawn at random here; the initialization chapter explains how to
+scale them for training.
 
->>> from dnn_textbook import gradient_check, initialize_parameters_deep
 >>> rng = np.random.default_rng(0)
+>>> dims = [4, 3, 2, 1]
+>>> parameters = {}
+>>> for l in (1, 2, 3):
+...     parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1]))
+...     parameters[f"b{l}"] = np.zeros((dims[l], 1))
 >>> X = rng.standard_normal((4, 6))
 >>> Y = np.array([[1, 0, 1, 1, 0, 0]])
->>> parameters = initialize_parameters_deep([4, 3, 2, 1], rng, scale="he")
 >>> AL, caches = L_model_forward(X, parameters)
 >>> AL.shape, len(caches)
 ((1, 6), 3)
->>> caches[0].A_prev is X
+
+Each cache holds :math:`A^{[l-1]}`, :math:`W^{[l]}`, :math:`b^{[l]}`
+and :math:`Z^{[l]}`. Their shapes, layer by layer, are
+:math:`(n^{[l-1]}, m)`, :math:`(n^{[l]}, n^{[l-1]})`,
+:math:`(n^{[l]}, 1)` and :math:`(n^{[l]}, m)`:
+
+>>> for l, cache in enumerate(caches, start=1):
+...     print(l, cache.A_prev.shape, cache.W.shape, cache.b.shape,
+...           cache.Z.shape)
+1 (4, 6) (3, 4) (3, 1) (3, 6)
+2 (3, 6) (2, 3) (2, 1) (2, 6)
+3 (2, 6) (1, 2) (1, 1) (1, 6)
+
+The caches link the layers: layer 1 reads :math:`X`, and each later
+layer reads the ReLU of the :math:`Z` before it.
+
+>>> np.array_equal(caches[0].A_prev, X)
 True
+>>> np.array_equal(caches[1].A_prev, np.maximum(caches[0].Z, 0))
+True
+>>> np.array_equal(caches[2].A_prev, np.maximum(caches[1].Z, 0))
+True
+
+The backward pass returns :math:`dA^{[2]}` and :math:`dA^{[1]}`, the
+values handed down the chain, but no ``"dA3"``: the default route
+started from :math:`dZ^{[3]} = A^{[3]} - Y`. The backward step's
+equations rebuild both from that start, layer by layer:
+
 >>> grads = L_model_backward(AL, Y, caches)
->>> sorted(grads)
-['dA1', 'dA2', 'dW1', 'dW2', 'dW3', 'db1', 'db2', 'db3']
-
-Every gradient matches a centred finite difference of the cost
-(:mod:`dnn_textbook.gradient_check`):
-
->>> bool(gradient_check(parameters, grads, X, Y) < 1e-7)
+>>> grads["dA2"].shape, grads["dA1"].shape, "dA3" in grads
+((2, 6), (3, 6), False)
+>>> dZ3 = AL - Y
+>>> np.allclose(grads["dA2"], parameters["W3"].T @ dZ3)
 True
+>>> dZ2 = grads["dA2"] * (caches[1].Z > 0)
+>>> np.allclose(grads["dA1"], parameters["W2"].T @ dZ2)
+True
+>>> np.allclose(grads["dW3"], dZ3 @ caches[2].A_prev.T / 6)
+True
+
+The worked example after this chapter follows every number of a network
+of this kind, and checks the gradients against finite differences of
+the cost.
 """
 
 from __future__ import annotations
@@ -136,20 +181,31 @@ def L_model_backward(
 
     For :math:`l = L, \dots, 1` the backward step of layer :math:`l`
     turns :math:`dA^{[l]}` into :math:`dW^{[l]}`, :math:`db^{[l]}` and
-    :math:`dA^{[l-1]}`. With a sigmoid output and ``fused=True`` it
-    starts from :math:`dZ^{[L]} = A^{[L]} - Y`; otherwise from the seed
-    :math:`dA^{[L]}`. Both give the same gradients:
+    :math:`dA^{[l-1]}`. Which equation starts it depends on ``fused``:
 
-    >>> from dnn_textbook import initialize_parameters_deep
+    * ``fused=True`` (the default) with a sigmoid output: the pass starts
+      from :math:`dZ^{[L]} = A^{[L]} - Y`, and :math:`dA^{[L]}` is never
+      formed;
+    * ``fused=False``, or any other output activation: the pass starts
+      from the lecture's seed :math:`dA^{[L]}`, and the first equation of
+      layer :math:`L` turns it into :math:`dZ^{[L]}`.
+
+    Away from saturation of the sigmoid, both routes give the same
+    gradients:
+
     >>> rng = np.random.default_rng(2)
     >>> X, Y = rng.standard_normal((3, 5)), np.array([[0, 1, 1, 0, 1]])
-    >>> parameters = initialize_parameters_deep([3, 4, 1], rng, scale="xavier")
+    >>> parameters = {"W1": rng.standard_normal((4, 3)) / 2,
+    ...               "b1": np.zeros((4, 1)),
+    ...               "W2": rng.standard_normal((1, 4)) / 2,
+    ...               "b2": np.zeros((1, 1))}
     >>> AL, caches = L_model_forward(X, parameters)
     >>> fused = L_model_backward(AL, Y, caches)
     >>> seeded = L_model_backward(AL, Y, caches, fused=False)
     >>> all(np.allclose(fused[k], seeded[k]) for k in fused)
     True
-    >>> "dA0" in fused, "dA0" in L_model_backward(AL, Y, caches, compute_dA0=True)
+    >>> with_dA0 = L_model_backward(AL, Y, caches, compute_dA0=True)
+    >>> "dA0" in fused, "dA0" in with_dA0
     (False, True)
 
     Parameters

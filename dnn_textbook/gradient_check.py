@@ -45,6 +45,35 @@ A rule of thumb, with :math:`\varepsilon = 10^{-7}`: a difference near
 :math:`10^{-5}`, look closer; near :math:`10^{-3}` or above, there is
 almost surely a bug. Gradient checking is slow, two forward passes per
 parameter: use it to debug, never while training.
+
+A correct backward pass can still fail the check near a kink. ReLU has
+no derivative at :math:`z = 0`: its slope is 0 on the left and 1 on the
+right, and the library uses 0 at 0 itself. When some :math:`Z^{[l]}`
+lies within :math:`\varepsilon` of 0, the two nudged costs fall on
+either side of the kink, and the centred difference measures the mean
+of the two slopes, which is neither. Below, the hidden unit sits exactly
+on the kink, :math:`z = 1 - 1 + 0 = 0`. The backward pass gives 0 for
+the two weights and the bias of layer 1; the estimate gives
+:math:`-0.5` for each of them and agrees on layer 2. By hand, the
+difference is :math:`\sqrt{0.75} / (1 + 0.5) = 1/\sqrt{3} \approx
+0.58`:
+
+>>> X, Y = np.array([[1.0], [1.0]]), np.array([[1.0]])
+>>> parameters = {"W1": np.array([[1.0, -1.0]]), "b1": np.array([[0.0]]),
+...               "W2": np.array([[2.0]]), "b2": np.array([[0.0]])}
+>>> round(gradient_check(parameters, None, X, Y), 2)
+0.58
+
+Move the unit off the kink, here with :math:`b^{[1]} = 0.5`, and the
+same backward pass passes:
+
+>>> parameters["b1"] = np.array([[0.5]])
+>>> bool(gradient_check(parameters, None, X, Y) < 1e-7)
+True
+
+So when a ReLU network fails the check, look for values of
+:math:`Z^{[l]}` close to 0 before looking for a bug, and check again on
+other examples, or on fewer, where no unit sits on a kink.
 """
 
 from __future__ import annotations

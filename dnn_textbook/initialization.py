@@ -17,6 +17,21 @@ are offered:
 * ``"xavier"``: the course's application, :math:`s^{[l]} = \sqrt{1/n^{[l-1]}}`;
 * ``"he"``: for ReLU layers, :math:`s^{[l]} = \sqrt{2/n^{[l-1]}}`.
 
+A word on the name ``"xavier"``. The course calls the scale
+:math:`\sqrt{1/n^{[l-1]}}` Xavier initialization, and the library keeps
+the course's name. The research literature calls this scale LeCun's.
+The initialization of Glorot and Bengio, the Xavier of the name, draws
+with the spread :math:`\sqrt{2/(n^{[l-1]} + n^{[l]})}`, which looks at
+the size of the layer as well as at its input. The two scales agree
+only when a layer has as many units as inputs:
+
+>>> n_prev, n = 400, 300
+>>> lecun, glorot = np.sqrt(1 / n_prev), np.sqrt(2 / (n_prev + n))
+>>> round(float(lecun), 4), round(float(glorot), 4)
+(0.05, 0.0535)
+>>> bool(np.isclose(np.sqrt(1 / n), np.sqrt(2 / (n + n))))
+True
+
 With many draws, the spread of the weights is the scale:
 
 >>> rng = np.random.default_rng(0)
@@ -35,6 +50,31 @@ with these weights:
 >>> p = initialize_parameters_deep([5, 4, 3], legacy_seed=3)
 >>> p["W1"][0]
 array([ 0.01788628,  0.0043651 ,  0.00096497, -0.01863493, -0.00277388])
+
+Two defaults, from two exercises of the course. Called on its own,
+:func:`initialize_parameters_deep` uses ``scale=0.01``, as the course's
+step-by-step exercise does. The training function
+:func:`~dnn_textbook.training.L_layer_model` uses ``"xavier"``, as the
+course's application does. So the two do not start from the same
+weights unless ``scale`` is given. The difference matters in a deep
+network. Each ReLU layer multiplies the spread of :math:`Z` by about
+:math:`s \sqrt{n^{[l-1]}/2}`: with :math:`s = 0.01` and 500 units that
+is :math:`0.01 \sqrt{250} \approx 0.16`, so three layers further the
+spread is about :math:`0.16^3 \approx 0.004` of what it was, and the
+gradients shrink in the same way. With ``"he"`` the factor is 1:
+
+>>> from dnn_textbook import L_model_forward
+>>> X = np.random.default_rng(1).standard_normal((500, 100))
+>>> def spread_ratio(scale):
+...     p = initialize_parameters_deep([500] * 5, np.random.default_rng(0),
+...                                    scale=scale)
+...     _, caches = L_model_forward(X, p, ["relu"] * 4)
+...     return float(caches[3].Z.std() / caches[0].Z.std())
+>>> f"{spread_ratio(0.01):.0e}", round(spread_ratio("he"), 1)
+('4e-03', 1.0)
+
+The small scale is harmless for checking shapes and numbers on a small
+network; for training a deep one, pass ``scale`` explicitly.
 """
 
 from __future__ import annotations
@@ -82,7 +122,9 @@ def initialize_parameters_deep(
         The source of randomness; pass ``np.random.default_rng(seed)`` for
         reproducible results. A fresh generator is used if omitted.
     scale : float or {"xavier", "he"}, default 0.01
-        The factor :math:`s^{[l]}` (see above).
+        The factor :math:`s^{[l]}` (see above). The default is the
+        course's step-by-step one, not the ``"xavier"`` of
+        :func:`~dnn_textbook.training.L_layer_model`.
     legacy_seed : int, optional
         Reproduce the course exactly with ``np.random.seed(legacy_seed)``;
         ``rng`` must then be omitted.

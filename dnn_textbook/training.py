@@ -140,7 +140,10 @@ def L_layer_model(
         For the initialization (see
         :func:`~dnn_textbook.initialization.initialize_parameters_deep`).
     scale : float or {"xavier", "he"}, default "xavier"
-        The initialization scale.
+        The initialization scale. The default is the course's
+        application one, not the 0.01 of
+        :func:`~dnn_textbook.initialization.initialize_parameters_deep`
+        (see the initialization section).
     legacy_seed : int, optional
         Initialize exactly as the course does with this seed.
     print_every : int, default 100

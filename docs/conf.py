@@ -36,6 +36,7 @@ extensions = [
     "search_excerpts",
     "accessibility",
     "application",
+    "notebooks",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -1,9 +1,9 @@
 """The built site: three editions side by side, offline, with the same code everywhere.
 
-The site is built once per test session, exactly as ``python3 dev.py site``
-builds it (``-W -n --keep-going``: a warning fails the build), then read as
-files and, at the end, opened in headless Chromium from ``file://`` with no
-network.
+The site is built once per test session (the ``site`` fixture of
+``conftest.py``), exactly as ``python3 dev.py site`` builds it (``-W -n
+--keep-going``: a warning fails the build), then read as files and, at the
+end, opened in headless Chromium from ``file://`` with no network.
 """
 
 from __future__ import annotations
@@ -23,23 +23,13 @@ import dnn_textbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs"))
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-from build_site import LANGUAGES, build_site  # noqa: E402
+from build_site import LANGUAGES  # noqa: E402
 
 IN_CI = os.environ.get("CI") == "true"
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 # Words that are the same in the translation as in English.
 SAME = {"dnn_textbook", "English", "Français", "Українська", "Notation", "Index", "Menu",
         "Notes", "module", "ReLU", "Furo", "Sphinx", "@pradyunsg", "Copyright"}
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    report = build_site(out)
-    for lang, (seconds, stderr) in report.items():
-        print(f"{lang}: {seconds:.1f} s")
-        assert "WARNING" not in stderr and "ERROR" not in stderr, stderr
-    return out
 
 
 class Page(HTMLParser):
