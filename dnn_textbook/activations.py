@@ -1,12 +1,16 @@
-r"""Activation functions g and their derivatives g'.
+r"""Activation functions :math:`g` and their derivatives :math:`g'`.
 
 Each layer applies an activation function :math:`g^{[l]}` element by
-element to :math:`Z^{[l]}`. The backward step needs its derivative
-:math:`g^{[l]\prime}`, also element by element. Every derivative below
-is checked against a centred finite difference.
+element: :math:`a^{[l]} = g^{[l]}(z^{[l]})` for one example, and
+:math:`A^{[l]} = g^{[l]}(Z^{[l]})` for the batch, entry by entry. Five
+are available, by name:
 
 >>> sorted(ACTIVATIONS)
 ['identity', 'leaky_relu', 'relu', 'sigmoid', 'tanh']
+
+This module also holds their derivatives :math:`g^{[l]\prime}`. Only the
+backward step uses them, so the book presents them in the chapter on
+backward propagation.
 """
 
 from __future__ import annotations
