@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -43,10 +44,27 @@ def run(*command, **kwargs) -> int:
 def ensure_venv() -> None:
     stamp = VENV / ".installed"
     if not PYTHON.exists():
+        print("Creating .venv, the project's own Python environment (first run only).", flush=True)
         venv.create(VENV, with_pip=True)
     if not stamp.exists() or stamp.stat().st_mtime < (ROOT / "pyproject.toml").stat().st_mtime:
+        fresh = not stamp.exists()
+        print(
+            ("Installing" if fresh else "pyproject.toml changed: updating")
+            + " the project and what it needs to build and test the book into .venv\n"
+            "(numpy, Sphinx and its extensions, matplotlib, scikit-learn, pytest, selenium,"
+            " axe-core...).\n"
+            + (
+                "This first run downloads about 200 MB and takes 1 to 2 minutes on a good"
+                " connection (pip prints\nnothing until it is done); later runs skip it."
+                if fresh
+                else "This takes from a few seconds to a minute or two."
+            ),
+            flush=True,
+        )
+        start = time.monotonic()
         if run(PYTHON, "-m", "pip", "install", "-q", "-e", ".[docs,test]") != 0:
             sys.exit("pip install failed")
+        print(f"Installed in {time.monotonic() - start:.0f} s.", flush=True)
         stamp.touch()
 
 
@@ -57,6 +75,11 @@ def ensure_debian_tools() -> None:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        print(
+            f"Installing with apt-get the Debian tools the checks use: {' '.join(missing)}\n"
+            "(first run only; a few minutes when Chromium is among them).",
+            flush=True,
+        )
         run("apt-get", "update", "-qq", env=env)
         if run("apt-get", "install", "-y", "-qq", *missing, env=env) == 0:
             return

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from ._i18n import _, ngettext
 from .types import ArrayLike, ArraysByName, FloatArray
 
 T = TypeVar("T", bound=tuple[Any, ...])  # the Cache named tuple
@@ -34,7 +35,11 @@ def as_float_array(x: ArrayLike, name: str) -> FloatArray:
     if a.dtype.kind in "biu":
         return a.astype(np.float64)
     if a.dtype.kind != "f":
-        raise TypeError(f"{name} must be an array of numbers, got dtype {a.dtype}")
+        raise TypeError(
+            _("{name} must be an array of numbers, got dtype {dtype}").format(
+                name=name, dtype=a.dtype
+            )
+        )
     return a
 
 
@@ -45,7 +50,9 @@ def matrix(x: ArrayLike, name: str) -> FloatArray:
     a = as_float_array(x, name)
     if a.ndim != 2:
         raise ValueError(
-            f"{name} must be a 2-D array with one column per example, got shape {a.shape}"
+            _("{name} must be a 2-D array with one column per example, got shape {shape}").format(
+                name=name, shape=a.shape
+            )
         )
     return a
 
@@ -59,15 +66,15 @@ def symbols(layer: int | None) -> tuple[str, str, str, str]:
 
 
 def prefix(layer: int | None) -> str:
-    return "" if layer is None else f"layer {layer}: "
+    return "" if layer is None else _("layer {layer}: ").format(layer=layer)
 
 
 def examples_as_rows(name: str, code: str, shape: tuple[int, ...], n_rows: str, n: int) -> str:
     """The message for an input that holds its examples as rows."""
-    return (
-        f"{name} has shape {shape}: it holds one example per row, but the library wants "
-        f"one column per example, shape ({n_rows}, m) = ({n}, {shape[0]}); pass {code}.T"
-    )
+    return _(
+        "{name} has shape {shape}: it holds one example per row, but the library wants "
+        "one column per example, shape ({n_rows}, m) = ({n}, {m}); pass {code}.T"
+    ).format(name=name, shape=shape, n_rows=n_rows, n=n, m=shape[0], code=code)
 
 
 def layer_shapes(
@@ -80,7 +87,7 @@ def layer_shapes(
     b_shape = (W.shape[0], 1) if b is None else b.shape
     if W.shape[1] == A_shape[0] and b_shape == (W.shape[0], 1) and A_shape[1]:
         return
-    W_name, b_name, A_name, _ = symbols(layer)
+    W_name, b_name, A_name = symbols(layer)[:3]
     where = prefix(layer)
     n, n_prev = ("n[l]", "n[l-1]") if layer is None else (f"n[{layer}]", f"n[{layer - 1}]")
     if W.shape[1] != A_shape[0]:
@@ -89,17 +96,33 @@ def layer_shapes(
             raise ValueError(where + examples_as_rows(A_name, code, A_shape, n_prev, W.shape[1]))
         if W.shape[0] == A_shape[0] and (b is None or b_shape == (W.shape[1], 1)):
             raise ValueError(
-                f"{where}{W_name} has shape {W.shape} but must have shape ({n}, {n_prev}) = "
-                f"({W.shape[1]}, {W.shape[0]}), one row per unit of the layer: "
-                f"it looks transposed"
+                where
+                + _(
+                    "{W} has shape {shape} but must have shape ({n}, {n_prev}) = "
+                    "({rows}, {columns}), one row per unit of the layer: it looks transposed"
+                ).format(
+                    W=W_name, shape=W.shape, n=n, n_prev=n_prev, rows=W.shape[1], columns=W.shape[0]
+                )
             )
-        raise ValueError(f"{where}{W_name} has shape {W.shape} but {A_name} has {A_shape[0]} rows")
+        raise ValueError(
+            where
+            + ngettext(
+                "{W} has shape {shape} but {A} has {rows} row",
+                "{W} has shape {shape} but {A} has {rows} rows",
+                A_shape[0],
+            ).format(W=W_name, shape=W.shape, A=A_name, rows=A_shape[0])
+        )
     if b_shape != (W.shape[0], 1):
         raise ValueError(
-            f"{where}{b_name} has shape {b_shape} but must be ({W.shape[0]}, 1) "
-            f"to match {W_name} of shape {W.shape}"
+            where
+            + _(
+                "{b} has shape {shape} but must be ({rows}, 1) to match {W} of shape {W_shape}"
+            ).format(b=b_name, shape=b_shape, rows=W.shape[0], W=W_name, W_shape=W.shape)
         )
-    raise ValueError(f"{where}m = 0: {A_name} has no examples (shape {tuple(A_shape)})")
+    raise ValueError(
+        where
+        + _("m = 0: {A} has no examples (shape {shape})").format(A=A_name, shape=tuple(A_shape))
+    )
 
 
 def not_finite(
@@ -111,15 +134,19 @@ def not_finite(
     W_name, b_name, A_name, Z_name = symbols(layer)
     for name, a in ((A_name, A_prev), (W_name, W), (b_name, b)):
         if not np.all(np.isfinite(a)):
-            raise NotFiniteError(f"{prefix(layer)}{name} contains NaN or inf")
-    raise NotFiniteError(f"{prefix(layer)}{Z_name} overflowed: its inputs are finite but too large")
+            raise NotFiniteError(prefix(layer) + _("{name} contains NaN or inf").format(name=name))
+    raise NotFiniteError(
+        prefix(layer) + _("{Z} overflowed: its inputs are finite but too large").format(Z=Z_name)
+    )
 
 
 def layer_count(parameters: ArraysByName) -> int:
     """Number of layers L of a parameters dictionary, checking its keys."""
     if not isinstance(parameters, Mapping):
         raise TypeError(
-            f"parameters must be a dict with keys W1, b1, ..., got {type(parameters).__name__}"
+            _("parameters must be a dict with keys W1, b1, ..., got {type}").format(
+                type=type(parameters).__name__
+            )
         )
     L = len(parameters) // 2
     for l in range(1, L + 1):
@@ -134,7 +161,9 @@ def layer_count(parameters: ArraysByName) -> int:
     ]
     if L == 0 or missing:
         raise ValueError(
-            "parameters must hold W1, b1, ..., WL, bL; missing: " + (", ".join(missing) or "W1, b1")
+            _("parameters must hold W1, b1, ..., WL, bL; missing: {missing}").format(
+                missing=", ".join(missing) or "W1, b1"
+            )
         )
     return L
 
@@ -184,9 +213,12 @@ def cache(
     try:
         A_prev, W, b, Z = cache
     except (TypeError, ValueError):
-        where = "the cache" if layer is None else f"the cache of layer {layer}"
         raise TypeError(
-            f"{where} must be a Cache (A_prev, W, b, Z) from the forward step"
+            _("the cache must be a Cache (A_prev, W, b, Z) from the forward step")
+            if layer is None
+            else _(
+                "the cache of layer {layer} must be a Cache (A_prev, W, b, Z) from the forward step"
+            ).format(layer=layer)
         ) from None
     if (
         type(A_prev) is type(W) is np.ndarray
@@ -210,8 +242,11 @@ def cache(
         expected = (W.shape[0], A_prev.shape[1])
         if Z.shape != expected:
             raise ValueError(
-                f"{prefix(layer)}{symbols(layer)[3]} in the cache has shape {Z.shape} but "
-                f"the cache's W and A_prev give {expected}"
+                prefix(layer)
+                + _(
+                    "{Z} in the cache has shape {shape} but the cache's W and A_prev give "
+                    "{expected}"
+                ).format(Z=symbols(layer)[3], shape=Z.shape, expected=expected)
             )
     return A_prev, W, b, Z
 
@@ -222,12 +257,12 @@ def caches(caches: Any, AL: FloatArray, make: Callable[..., T]) -> list[T]:
     ``make`` builds a cache from converted arrays (the Cache named tuple).
     """
     if type(caches) not in (list, tuple) or not caches or type(caches[0]) is np.ndarray:
-        raise TypeError("caches must be the list of caches from L_model_forward, one per layer")
+        raise TypeError(_("caches must be the list of caches from L_model_forward, one per layer"))
     checked = []
     Z_prev = None
     for l, c in enumerate(caches, start=1):
         try:
-            A_prev, W, _, Z = c
+            A_prev, W, _b, Z = c
         except (TypeError, ValueError):
             A_prev = W = Z = None
         if not (
@@ -241,17 +276,21 @@ def caches(caches: Any, AL: FloatArray, make: Callable[..., T]) -> list[T]:
             A_prev, Z = c[0], c[3]
         if Z_prev is not None and A_prev.shape != Z_prev.shape:
             raise ValueError(
-                f"layer {l}: the cache holds A[{l - 1}] of shape {A_prev.shape} but the cache "
-                f"of layer {l - 1} holds Z[{l - 1}] of shape {Z_prev.shape}: the caches must "
-                f"come from one forward pass"
+                prefix(l)
+                + _(
+                    "the cache holds A[{previous}] of shape {shape} but the cache of layer "
+                    "{previous} holds Z[{previous}] of shape {Z_shape}: the caches must come "
+                    "from one forward pass"
+                ).format(previous=l - 1, shape=A_prev.shape, Z_shape=Z_prev.shape)
             )
         checked.append(c)
         Z_prev = Z
     assert Z_prev is not None  # caches is not empty
     if AL.shape != Z_prev.shape:
         raise ValueError(
-            f"A[L] has shape {AL.shape} but the last cache holds Z[{len(caches)}] of shape "
-            f"{Z_prev.shape}"
+            _("A[L] has shape {shape} but the last cache holds Z[{L}] of shape {Z_shape}").format(
+                shape=AL.shape, L=len(caches), Z_shape=Z_prev.shape
+            )
         )
     return checked
 
@@ -261,8 +300,11 @@ def dZ_shape(dZ: FloatArray, shape: tuple[int, int], layer: int | None) -> None:
     if dZ.shape != shape:
         name = "dZ" if layer is None else f"dZ[{layer}]"
         raise ValueError(
-            f"{prefix(layer)}{name} has shape {dZ.shape} but must be {shape}: "
-            f"one row per unit, one column per example"
+            prefix(layer)
+            + _(
+                "{dZ} has shape {shape} but must be {expected}: one row per unit, one column "
+                "per example"
+            ).format(dZ=name, shape=dZ.shape, expected=shape)
         )
 
 
@@ -272,7 +314,10 @@ def dA_shape(dA: FloatArray, Z: FloatArray, layer: int | None) -> None:
         name = "dA" if layer is None else f"dA[{layer}]"
         z_name = "Z" if layer is None else f"Z[{layer}]"
         raise ValueError(
-            f"{prefix(layer)}{name} has shape {dA.shape} but {z_name} has shape {Z.shape}"
+            prefix(layer)
+            + _("{dA} has shape {shape} but {Z} has shape {Z_shape}").format(
+                dA=name, shape=dA.shape, Z=z_name, Z_shape=Z.shape
+            )
         )
 
 
@@ -280,7 +325,11 @@ def output(AL: ArrayLike) -> FloatArray:
     """Check the shape of A[L]: one row, the probability of each example."""
     AL = matrix(AL, "AL")
     if AL.shape[0] != 1:
-        raise ValueError(f"A[L] must have shape (1, m) for binary classification, got {AL.shape}")
+        raise ValueError(
+            _("A[L] must have shape (1, m) for binary classification, got {shape}").format(
+                shape=AL.shape
+            )
+        )
     return AL
 
 
@@ -302,11 +351,13 @@ def probabilities(AL: FloatArray) -> None:
     if low >= 0 and high <= 1:
         return  # -0.0 is 0 too
     if not (math.isfinite(low) and math.isfinite(high)):
-        raise ValueError("A[L] contains NaN or inf")
+        raise ValueError(_("{name} contains NaN or inf").format(name="A[L]"))
     raise ValueError(
-        f"A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go "
-        f"from {low:.6g} to {high:.6g}: the cross-entropy cost and its seed dA[L] are "
-        f"defined only for probabilities"
+        _(
+            "A[L] must lie in [0, 1], as the output of a sigmoid does, but its values go "
+            "from {low} to {high}: the cross-entropy cost and its seed dA[L] are defined "
+            "only for probabilities"
+        ).format(low=f"{low:.6g}", high=f"{high:.6g}")
     )
 
 
@@ -318,18 +369,28 @@ def labels(Y: ArrayLike, AL: FloatArray) -> FloatArray:
         # the common case: (1, m) like A[L], m > 0, only 0 and 1
         return Y if Y.dtype == AL.dtype else Y.astype(AL.dtype)
     if Y.ndim != 2 or Y.shape[0] != 1:
-        hint = ""
+        code = None
         if Y.ndim == 2 and Y.shape[1] == 1 and Y.shape[0] > 1:
-            hint = ": one column per example; pass Y.T"
+            code = "Y.T"
         elif Y.ndim == 1:
-            hint = ": one column per example; pass Y.reshape(1, -1)"
-        raise ValueError(f"Y must have shape (1, m), got {Y.shape}{hint}")
+            code = "Y.reshape(1, -1)"
+        raise ValueError(
+            _("Y must have shape (1, m), got {shape}").format(shape=Y.shape)
+            if code is None
+            else _(
+                "Y must have shape (1, m), got {shape}: one column per example; pass {code}"
+            ).format(shape=Y.shape, code=code)
+        )
     if Y.shape != AL.shape:
-        raise ValueError(f"Y has shape {Y.shape} but A[L] has shape {AL.shape}")
+        raise ValueError(
+            _("Y has shape {shape} but A[L] has shape {AL_shape}").format(
+                shape=Y.shape, AL_shape=AL.shape
+            )
+        )
     if Y.shape[1] == 0:
-        raise ValueError("m = 0: Y holds no examples")
+        raise ValueError(_("m = 0: Y holds no examples"))
     if np.logical_or.reduce(Y != (Y > 0.5), axis=None):
-        raise ValueError("Y must hold only 0 and 1 (binary classification labels)")
+        raise ValueError(_("Y must hold only 0 and 1 (binary classification labels)"))
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 
 
@@ -337,9 +398,12 @@ def output_activation(name: str, L: int) -> None:
     """The seed and the cost assume a sigmoid output: refuse any other."""
     if name != "sigmoid":
         raise ValueError(
-            f"layer {L}: the output activation is {name!r}, but the cross-entropy cost "
-            f"and its seed dA[L] = -Y/A[L] + (1 - Y)/(1 - A[L]) hold only for a sigmoid "
-            f"output, whose A[L] lies in (0, 1); use 'sigmoid' for layer L = {L}"
+            prefix(L)
+            + _(
+                "the output activation is {name}, but the cross-entropy cost and its seed "
+                "dA[L] = -Y/A[L] + (1 - Y)/(1 - A[L]) hold only for a sigmoid output, whose "
+                "A[L] lies in (0, 1); use 'sigmoid' for layer L = {L}"
+            ).format(name=repr(name), L=L)
         )
 
 
@@ -347,13 +411,16 @@ def learning_rate(alpha: float) -> float:
     """The learning rate α: a positive, finite number."""
     if not isinstance(alpha, Real) or isinstance(alpha, bool):
         raise TypeError(
-            f"learning_rate must be a number, the step size α, got {alpha!r} "
-            f"of type {type(alpha).__name__}"
+            _("learning_rate must be a number, the step size α, got {value} of type {type}").format(
+                value=repr(alpha), type=type(alpha).__name__
+            )
         )
     if not (alpha > 0 and math.isfinite(alpha)):
         raise ValueError(
-            f"learning_rate must be positive and finite: it is the step size α of "
-            f"W[l] := W[l] - α dW[l], got {alpha!r}"
+            _(
+                "learning_rate must be positive and finite: it is the step size α of "
+                "W[l] := W[l] - α dW[l], got {value}"
+            ).format(value=repr(alpha))
         )
     return alpha
 
@@ -362,10 +429,16 @@ def count(value: int, name: str, minimum: int) -> int:
     """A whole number at least ``minimum``, such as num_iterations or print_every."""
     if not isinstance(value, Integral) or isinstance(value, bool):
         raise TypeError(
-            f"{name} must be a whole number, got {value!r} of type {type(value).__name__}"
+            _("{name} must be a whole number, got {value} of type {type}").format(
+                name=name, value=repr(value), type=type(value).__name__
+            )
         )
     if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+        raise ValueError(
+            _("{name} must be at least {minimum}, got {value}").format(
+                name=name, minimum=minimum, value=value
+            )
+        )
     return int(value)
 
 
@@ -374,13 +447,12 @@ def diverged(first: float, last: float, iteration: int, learning_rate: float) ->
     if math.isfinite(last) and last <= first:
         return None
     if math.isfinite(last):
-        went = (
-            f"the cost went up from {first:.6g} at iteration 0 to {last:.6g} "
-            f"at iteration {iteration}"
-        )
-    else:
-        went = f"the cost became NaN or inf at iteration {iteration}"
-    return (
-        f"gradient descent diverged: {went}; the learning rate α = {learning_rate} "
-        f"is probably too large, try a smaller one"
-    )
+        return _(
+            "gradient descent diverged: the cost went up from {first} at iteration 0 to "
+            "{last} at iteration {iteration}; the learning rate α = {alpha} is probably "
+            "too large, try a smaller one"
+        ).format(first=f"{first:.6g}", last=f"{last:.6g}", iteration=iteration, alpha=learning_rate)
+    return _(
+        "gradient descent diverged: the cost became NaN or inf at iteration {iteration}; "
+        "the learning rate α = {alpha} is probably too large, try a smaller one"
+    ).format(iteration=iteration, alpha=learning_rate)

@@ -44,12 +44,18 @@ def set_language(language: str | None) -> None:
     ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``).
 
     >>> import numpy as np
-    >>> from dnn_textbook import L_layer_model
-    >>> X, Y = np.array([[0.5, -1.0]]), np.array([[1, 0]])
+    >>> from dnn_textbook import linear_forward
+    >>> A_prev, W, b = np.ones((4, 2)), np.ones((1, 5)), np.zeros((1, 1))
     >>> set_language("fr")
-    >>> parameters, costs = L_layer_model(X, Y, [1, 1], num_iterations=1,
-    ...                                   rng=np.random.default_rng(0))
-    Coût après l'itération 0 : 0.647...
+    >>> linear_forward(A_prev, W, b)
+    Traceback (most recent call last):
+    ...
+    ValueError: W a la forme (1, 5), mais A_prev a 4 lignes
+    >>> set_language("uk")
+    >>> linear_forward(A_prev, W, b)
+    Traceback (most recent call last):
+    ...
+    ValueError: W має форму (1, 5), а A_prev має 4 рядки
     >>> set_language("en")
 
     Parameters

@@ -1,12 +1,16 @@
-r"""Activation functions g and their derivatives g'.
+r"""Activation functions :math:`g` and their derivatives :math:`g'`.
 
 Each layer applies an activation function :math:`g^{[l]}` element by
-element to :math:`Z^{[l]}`. The backward step needs its derivative
-:math:`g^{[l]\prime}`, also element by element. Every derivative below
-is checked against a centred finite difference.
+element: :math:`a^{[l]} = g^{[l]}(z^{[l]})` for one example, and
+:math:`A^{[l]} = g^{[l]}(Z^{[l]})` for the batch, entry by entry. Five
+are available, by name:
 
 >>> sorted(ACTIVATIONS)
 ['identity', 'leaky_relu', 'relu', 'sigmoid', 'tanh']
+
+This module also holds their derivatives :math:`g^{[l]\prime}`. Only the
+backward step uses them, so the book presents them in the chapter on
+backward propagation.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from types import MappingProxyType
 import numpy as np
 
 from . import _checks
+from ._i18n import _
 from .types import Activation, ArrayLike, FloatArray
 
 __all__ = [
@@ -247,9 +252,11 @@ def get_activation(name: str, layer: int | None = None) -> Activation:
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
-        where = "" if layer is None else f"layer {layer}: "
         raise ValueError(
-            f"{where}unknown activation {name!r}; valid: {', '.join(sorted(ACTIVATIONS))}"
+            _checks.prefix(layer)
+            + _("unknown activation {name}; valid: {valid}").format(
+                name=repr(name), valid=", ".join(sorted(ACTIVATIONS))
+            )
         ) from None
 
 

@@ -87,6 +87,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _checks
+from ._i18n import _, ngettext
 from .activations import _TRUSTED_G, get_activation
 from .backward import _linear_activation_backward, _linear_backward
 from .forward import Cache, _linear_activation_forward
@@ -109,10 +110,16 @@ def _activations(activations: Sequence[str] | None, L: int) -> list[str]:
     if activations is None:
         return default_activations(L)
     if isinstance(activations, str):
-        raise TypeError("activations must be a list with one name per layer, not a string")
+        raise TypeError(_("activations must be a list with one name per layer, not a string"))
     activations = list(activations)
     if len(activations) != L:
-        raise ValueError(f"activations names {len(activations)} layers but the network has {L}")
+        raise ValueError(
+            ngettext(
+                "activations names {count} layer but the network has {L}",
+                "activations names {count} layers but the network has {L}",
+                len(activations),
+            ).format(count=len(activations), L=L)
+        )
     for l, name in enumerate(activations, start=1):
         get_activation(name, layer=l)
     return activations

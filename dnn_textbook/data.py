@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import _
 from .types import ArrayLike, FloatArray
 
 __all__ = ["flatten_images", "load_breast_cancer_split", "load_catvnoncat"]
@@ -72,7 +73,11 @@ def flatten_images(images: ArrayLike) -> FloatArray:
     """
     images = np.asarray(images)
     if images.ndim != 4:
-        raise ValueError(f"images must have shape (m, height, width, channels), got {images.shape}")
+        raise ValueError(
+            _("images must have shape (m, height, width, channels), got {shape}").format(
+                shape=images.shape
+            )
+        )
     m = images.shape[0]
     # the course: x.reshape(x.shape[0], -1).T / 255
     flat: FloatArray = images.reshape(m, -1).T / 255
@@ -82,14 +87,18 @@ def flatten_images(images: ArrayLike) -> FloatArray:
 def _labels(y: ArrayLike, name: str) -> FloatArray:
     y = np.asarray(y).reshape(1, -1)
     if not np.all((y == 0) | (y == 1)):
-        raise ValueError(f"{name} must hold only 0 and 1")
+        raise ValueError(_("{name} must hold only 0 and 1").format(name=name))
     return y.astype(np.float64)
 
 
 def _dataset(file: Any, key: str) -> Any:  # an h5py.File and the array it holds
     if key not in file:
         name = Path(file.filename).name
-        raise KeyError(f"{name} has no dataset {key!r}: is it one of the course's files?")
+        raise KeyError(
+            _("{file} has no dataset {key}: is it one of the course's files?").format(
+                file=name, key=repr(key)
+            )
+        )
     return file[key][:]
 
 
@@ -134,15 +143,24 @@ def load_catvnoncat(
     missing = [name for name in CAT_FILES if not (directory / name).is_file()]
     if missing:
         raise FileNotFoundError(
-            f"{', '.join(missing)} not found in {directory}: put the course's files "
-            f"{CAT_FILES[0]} and {CAT_FILES[1]} in that folder"
+            _(
+                "{missing} not found in {directory}: put the course's files {train} and "
+                "{test} in that folder"
+            ).format(
+                missing=", ".join(missing),
+                directory=directory,
+                train=CAT_FILES[0],
+                test=CAT_FILES[1],
+            )
         )
     try:
         import h5py
     except ModuleNotFoundError as error:
         raise ModuleNotFoundError(
-            "reading the course's .h5 files needs h5py: pip install h5py "
-            '(or pip install "dnn_textbook[data]")'
+            _(
+                "reading the course's .h5 files needs h5py: pip install h5py "
+                '(or pip install "dnn_textbook[data]")'
+            )
         ) from error
     with (
         h5py.File(directory / CAT_FILES[0], "r") as train,
@@ -158,12 +176,17 @@ def load_catvnoncat(
     train_x, test_x = flatten_images(train_images), flatten_images(test_images)
     if train_images.shape[1:] != test_images.shape[1:]:
         raise ValueError(
-            f"train pictures have shape {train_images.shape[1:]} "
-            f"but test pictures {test_images.shape[1:]}"
+            _("train pictures have shape {train} but test pictures {test}").format(
+                train=train_images.shape[1:], test=test_images.shape[1:]
+            )
         )
     for x, y, name in ((train_x, train_y, "train"), (test_x, test_y, "test")):
         if x.shape[1] != y.shape[1]:
-            raise ValueError(f"{name}: {x.shape[1]} images but {y.shape[1]} labels")
+            raise ValueError(
+                _("{x} holds {images} images but {y} holds {labels} labels").format(
+                    x=f"{name}_set_x", images=x.shape[1], y=f"{name}_set_y", labels=y.shape[1]
+                )
+            )
     return train_x, train_y, test_x, test_y, classes
 
 
@@ -221,13 +244,17 @@ def load_breast_cancer_split(
         If ``test_fraction`` is not between 0 and 1.
     """
     if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
+        raise ValueError(
+            _("test_fraction must be between 0 and 1, got {value}").format(value=test_fraction)
+        )
     try:
         from sklearn.datasets import load_breast_cancer
     except ModuleNotFoundError as error:
         raise ModuleNotFoundError(
-            "the breast-cancer data ships with scikit-learn: pip install scikit-learn "
-            '(or pip install "dnn_textbook[data]")'
+            _(
+                "the breast-cancer data ships with scikit-learn: pip install scikit-learn "
+                '(or pip install "dnn_textbook[data]")'
+            )
         ) from error
     data = load_breast_cancer()
     X, Y = data.data.T, data.target.reshape(1, -1).astype(np.float64)

@@ -1,14 +1,20 @@
 r"""The forward step of one layer.
 
-Layer :math:`l` takes the activations :math:`A^{[l-1]}` of the layer
-before it and returns its own activations :math:`A^{[l]}`. On the way it
-keeps a cache for the backward step: :math:`Z^{[l]}`, and with it
-:math:`W^{[l]}`, :math:`b^{[l]}` and :math:`A^{[l-1]}`, so that the
-backward step of the same layer has everything it needs.
+Layer :math:`l` is a box with one input and one output: it takes the
+activations :math:`A^{[l-1]}` of the layer before it and returns its own
+activations :math:`A^{[l]}`. The step has a linear part,
+:func:`linear_forward`, which computes :math:`Z^{[l]}`;
+:func:`linear_activation_forward` adds the activation :math:`g^{[l]}` on
+top and is the whole step.
 
-The step has two parts: a linear part,
-:func:`linear_forward`, and the activation,
-:func:`linear_activation_forward`.
+On the way the step keeps a cache for the backward step of the same
+layer: :math:`A^{[l-1]}`, :math:`W^{[l]}`, :math:`b^{[l]}` and
+:math:`Z^{[l]}`. The backward step needs three of them:
+:math:`A^{[l-1]}` for :math:`dW^{[l]}`, :math:`W^{[l]}` for
+:math:`dA^{[l-1]}`, and :math:`Z^{[l]}` for the derivative of
+:math:`g^{[l]}`. It never reads :math:`b^{[l]}`; the lecture keeps it
+with :math:`W^{[l]}` so that no function has to pass the parameters
+around, and the book follows it.
 """
 
 from __future__ import annotations
@@ -29,13 +35,17 @@ __all__ = ["Cache", "linear_activation_forward", "linear_forward"]
 class Cache(NamedTuple):
     """What the forward step of layer l keeps for its backward step."""
 
-    #: :math:`A^{[l-1]}`, the input of the layer, shape ``(n[l-1], m)``.
+    #: :math:`A^{[l-1]}`, the input of the layer, shape ``(n[l-1], m)``;
+    #: the backward step reads it to form :math:`dW^{[l]}`.
     A_prev: FloatArray
-    #: :math:`W^{[l]}`, shape ``(n[l], n[l-1])``.
+    #: :math:`W^{[l]}`, shape ``(n[l], n[l-1])``; the backward step reads
+    #: it to form :math:`dA^{[l-1]}`.
     W: FloatArray
-    #: :math:`b^{[l]}`, shape ``(n[l], 1)``.
+    #: :math:`b^{[l]}`, shape ``(n[l], 1)``; kept with :math:`W^{[l]}`, as
+    #: in the lecture, but no backward equation reads it.
     b: FloatArray
-    #: :math:`Z^{[l]}`, the linear output, shape ``(n[l], m)``.
+    #: :math:`Z^{[l]}`, the linear output, shape ``(n[l], m)``; the
+    #: backward step reads it to evaluate :math:`g^{[l]\prime}(Z^{[l]})`.
     Z: FloatArray
 
 

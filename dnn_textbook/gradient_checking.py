@@ -83,6 +83,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _checks
+from ._i18n import _
 from .chain import L_model_backward, L_model_forward
 from .loss import compute_cost
 from .types import ArrayLike, ArraysByName
@@ -158,7 +159,7 @@ def gradient_check(
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             if "d" + name not in gradients:
-                raise ValueError(f"gradients has no d{name}")
+                raise ValueError(_("gradients has no {name}").format(name="d" + name))
             p = theta[name]
             for i in np.ndindex(p.shape):
                 saved = p[i]

@@ -108,7 +108,11 @@ def _check_scale(scale: float | str) -> None:
         return
     if isinstance(scale, (int, float)) and not isinstance(scale, bool) and scale > 0:
         return
-    raise ValueError(f"scale must be a positive number, 'xavier' or 'he', got {scale!r}")
+    raise ValueError(
+        _("scale must be a positive number, 'xavier' or 'he', got {scale}").format(
+            scale=repr(scale)
+        )
+    )
 
 
 def initialize_parameters_deep(
@@ -158,7 +162,9 @@ def initialize_parameters_deep(
     dims = list(layer_dims)
     if len(dims) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in dims):
         raise ValueError(
-            f"layer_dims must list at least two positive integers [n[0], ..., n[L]], got {dims}"
+            _(
+                "layer_dims must list at least two positive integers [n[0], ..., n[L]], got {dims}"
+            ).format(dims=dims)
         )
     _check_scale(scale)
     if legacy_seed is not None and rng is not None:
@@ -167,8 +173,9 @@ def initialize_parameters_deep(
         rng = np.random.default_rng()
     if rng is not None and not isinstance(rng, np.random.Generator):
         raise TypeError(
-            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
+            _(
+                "rng must be a numpy.random.Generator such as np.random.default_rng(0), got {type}"
+            ).format(type=type(rng).__name__)
         )
     # With legacy_seed, the course's draws come from a generator of our own: numpy's
     # global generator, which the learner's code may use, is left as it was.

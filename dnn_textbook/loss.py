@@ -1,8 +1,9 @@
 r"""The loss, the cost, and the seed dA[L] of the backward pass.
 
-For binary classification the output :math:`a = A^{[L]}` is a
-probability and the label :math:`y` is 0 or 1. The loss of one example
-is the cross-entropy
+For binary classification the output of the network for one example,
+:math:`a = a^{[L]} = \hat{y}` (one column of :math:`A^{[L]}`), is a
+probability, given by a sigmoid output unit, and the label :math:`y` is
+0 or 1. The loss of one example is the cross-entropy
 
 .. math::
 
@@ -30,12 +31,20 @@ The cost averages the loss over the :math:`m` examples:
 True
 
 The backward pass starts from the derivative of the loss with respect to
-the output. Differentiating :math:`\mathcal{L}` in :math:`a` gives the
-seed of the recursion:
+the output. With :math:`\frac{d}{da} \log a = \frac{1}{a}` and
+:math:`\frac{d}{da} \log(1 - a) = -\frac{1}{1 - a}`, one line of
+calculus gives the seed of the recursion:
 
 .. math::
 
-   da^{[L]} = \frac{\partial \mathcal{L}}{\partial a} = -\frac{y}{a} + \frac{1 - y}{1 - a}
+   da^{[L]} = \frac{\partial \mathcal{L}}{\partial a}
+   = -y \cdot \frac{1}{a} - (1 - y) \cdot \frac{-1}{1 - a}
+   = -\frac{y}{a} + \frac{1 - y}{1 - a}
+
+It holds for this loss, the cross-entropy, and for an output strictly
+between 0 and 1, which a sigmoid output unit gives: at :math:`a = 0` or
+:math:`a = 1` one of the fractions divides by zero. A centred finite
+difference of :math:`\mathcal{L}` agrees:
 
 >>> a, y, h = 0.75, 1.0, 1e-6
 >>> loss = lambda a: -(y * np.log(a) + (1 - y) * np.log(1 - a))
@@ -56,15 +65,24 @@ element-wise division:
 >>> np.array_equal(seed_dAL(AL, Y), [loop])
 True
 
-The seed carries no :math:`1/m`: the backward step adds it when it forms
-:math:`dW^{[l]}` and :math:`db^{[l]}`.
+The seed carries no :math:`1/m`: column :math:`i` is the derivative of
+the loss of example :math:`i`, not of the cost, and the backward step
+adds the :math:`1/m` when it forms :math:`dW^{[l]}` and
+:math:`db^{[l]}`.
 
-With a sigmoid output the seed meets :math:`\sigma'(z) = a(1-a)`, and
-most of it cancels:
+The first equation of the backward step of the output layer multiplies
+the seed by the slope of the sigmoid,
+:math:`\sigma'(z^{[L]}) = a^{[L]}(1 - a^{[L]})`, and most of it
+cancels:
 
 .. math::
 
-   dz^{[L]} = da^{[L]}\, a(1 - a) = -y(1 - a) + (1 - y)\,a = a - y
+   dz^{[L]} = da^{[L]} \odot \sigma'(z^{[L]})
+   = da^{[L]}\, a^{[L]} (1 - a^{[L]})
+   = -y (1 - a^{[L]}) + (1 - y)\, a^{[L]} = a^{[L]} - y
+
+Vectorized, this is the fused :math:`dZ^{[L]} = A^{[L]} - Y`, which
+holds for a sigmoid output with the cross-entropy loss only:
 
 >>> dZ_chain = seed_dAL(AL, Y) * AL * (1 - AL)
 >>> np.allclose(fused_dZL(AL, Y), dZ_chain)
@@ -72,9 +90,32 @@ True
 >>> fused_dZL(AL, Y)
 array([[-0.5 ,  0.75, -0.75]])
 
-The two routes agree exactly in real numbers, but :math:`a - y` is the
-better one to compute: it never divides by :math:`a` or :math:`1 - a`,
-which may round to 0 when the sigmoid saturates.
+The two routes agree in exact arithmetic, not in floating point. When
+the sigmoid saturates, :math:`a^{[L]}` rounds to 1 (at
+:math:`z^{[L]} = 40`) or falls below the machine epsilon
+:math:`\varepsilon` (at :math:`z^{[L]} = -40`). To avoid dividing by
+zero, :func:`seed_dAL` clips :math:`a` into
+:math:`[\varepsilon, 1 - \varepsilon]`; the clipped seed, multiplied by
+the slope :math:`\sigma'(z^{[L]})`, is then no longer :math:`dz^{[L]}`:
+the seed route loses the gradient. With :math:`y = 0` at
+:math:`z^{[L]} = 40` and :math:`y = 1` at :math:`z^{[L]} = -40`, the
+true :math:`dz^{[L]} = a^{[L]} - y` is 1 and -1 to within
+:math:`10^{-17}`:
+
+>>> from dnn_textbook.activations import sigmoid, sigmoid_derivative
+>>> ZL, Y = np.array([[40.0, -40.0]]), np.array([[0.0, 1.0]])
+>>> AL = sigmoid(ZL)
+>>> (seed_dAL(AL, Y) * sigmoid_derivative(ZL)).round(3)
+array([[ 0.   , -0.019]])
+>>> fused_dZL(AL, Y)
+array([[ 1., -1.]])
+
+The fused route never divides by :math:`a` or :math:`1 - a`, so it stays
+right. That is why the library's backward pass,
+:func:`~dnn_textbook.chain.L_model_backward`, starts by default
+(``fused=True``) from :math:`dZ^{[L]} = A^{[L]} - Y` when the output
+layer is a sigmoid, rather than from the seed :math:`dA^{[L]}`;
+``fused=False`` follows the lecture's route through the seed.
 """
 
 from __future__ import annotations
@@ -160,6 +201,11 @@ def _cross_entropy(Y: FloatArray, log_a: FloatArray, log_1_minus_a: FloatArray) 
 
 def seed_dAL(AL: ArrayLike, Y: ArrayLike) -> FloatArray:
     r"""The seed :math:`dA^{[L]} = -Y/A + (1-Y)/(1-A)`, element-wise.
+
+    It assumes a sigmoid output and the cross-entropy loss. An output
+    that rounded to exactly 0 or 1 would divide by zero, so :math:`A` is
+    first clipped into :math:`[\varepsilon, 1 - \varepsilon]`, with
+    :math:`\varepsilon` the machine epsilon of its ``dtype``:
 
     >>> seed_dAL(np.array([[0.5, 0.25]]), np.array([[1, 0]]))
     array([[-2.        ,  1.33333333]])

@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 
 from . import _checks
-from ._i18n import _
+from ._i18n import _, ngettext
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
 from .initialization import initialize_parameters_deep
 from .loss import _compute_cost
@@ -64,11 +64,19 @@ def update_parameters(
     for l in range(1, L + 1):
         for name in (f"W{l}", f"b{l}"):
             if "d" + name not in grads:
-                raise ValueError(f"grads has no d{name} for the parameter {name}")
+                raise ValueError(
+                    _("grads has no {dname} for the parameter {name}").format(
+                        dname="d" + name, name=name
+                    )
+                )
             p = arrays[name] = _checks.as_float_array(parameters[name], name)
             g = gradients["d" + name] = _checks.as_float_array(grads["d" + name], "d" + name)
             if g.shape != p.shape:
-                raise ValueError(f"grads: d{name} has shape {g.shape} but {name} has {p.shape}")
+                raise ValueError(
+                    _("grads: {dname} has shape {shape} but {name} has {p_shape}").format(
+                        dname="d" + name, shape=g.shape, name=name, p_shape=p.shape
+                    )
+                )
     return _update_parameters(arrays, gradients, learning_rate, L)
 
 
@@ -177,9 +185,15 @@ def L_layer_model(
     if dims and X.shape[0] != dims[0]:
         if X.shape[1] == dims[0]:
             raise ValueError(_checks.examples_as_rows("X", "X", X.shape, "n[0]", dims[0]))
-        raise ValueError(f"X has {X.shape[0]} rows but layers_dims[0] = n[0] = {dims[0]}")
+        raise ValueError(
+            ngettext(
+                "X has {rows} row but layers_dims[0] = n[0] = {n0}",
+                "X has {rows} rows but layers_dims[0] = n[0] = {n0}",
+                X.shape[0],
+            ).format(rows=X.shape[0], n0=dims[0])
+        )
     if not np.all(np.isfinite(X)):
-        raise ValueError("X contains NaN or inf")
+        raise ValueError(_("{name} contains NaN or inf").format(name="X"))
     learning_rate = _checks.learning_rate(learning_rate)
     num_iterations = _checks.count(num_iterations, "num_iterations", 0)
     print_every = _checks.count(print_every, "print_every", 1)

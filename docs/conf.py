@@ -33,6 +33,8 @@ extensions = [
     "term_table",
     "interface_i18n",
     "ukrainian_search",
+    "search_excerpts",
+    "accessibility",
     "application",
     "notebooks",
 ]
@@ -54,6 +56,8 @@ LANGUAGES = {"en": "English", "fr": "Français", "uk": "Українська"}
 # Library pages
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
+# Defaults as the source writes them: dtype=np.float64, not <class 'numpy.float64'>.
+autodoc_preserve_defaults = True
 # Members in the order of the source, which is the order of the lecture (a module's
 # __all__ is sorted by name).
 autodoc_default_options = {"members": True, "ignore-module-all": True}
@@ -77,6 +81,7 @@ html_theme = "furo"
 html_title = "dnn_textbook"
 html_static_path = ["_static"]
 html_css_files = ["languages.css"]
+html_js_files = ["lang-switcher.js"]
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

@@ -58,9 +58,17 @@ def need(tool: str) -> str:
     return path
 
 
-def entries(po: Path):
+def entries(po: Path, plural_forms: bool = False):
+    """The messages of a catalog. A message with plural forms (the library's) gives
+    its forms one per line, unless ``plural_forms``: then a tuple of forms."""
     with po.open("rb") as f:
-        return [m for m in read_po(f) if m.id]
+        messages = [m for m in read_po(f) if m.id]
+    if not plural_forms:
+        for m in messages:
+            if m.pluralizable:
+                m.id = "\n".join(m.id)
+                m.string = "\n".join(m.string) if all(m.string) else ""
+    return messages
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +107,7 @@ def placeholders(text: str) -> Counter:
 def test_library_messages_keep_their_placeholders(lang):
     """Each message of the library: translated, not fuzzy, with the same {placeholders}."""
     po, _ = library_catalog_paths(ROOT, lang)
-    messages = entries(po)
+    messages = entries(po, plural_forms=True)
     assert messages, "the library has no message to translate"
     for m in messages:
         assert not m.fuzzy and all(m.string if m.pluralizable else [m.string]), m.id
@@ -240,11 +248,6 @@ def words_to_check(text: str, names: str = "") -> str:
     return "\n".join(words)
 
 
-def both(text: str | tuple[str, ...]) -> str:
-    """A message's text, every plural form of it if it has several."""
-    return "\n".join(text) if isinstance(text, tuple) else text
-
-
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_spelling(lang, equations):
     hunspell = need("hunspell")
@@ -255,7 +258,7 @@ def test_spelling(lang, equations):
         pytest.skip(f"no Hunspell dictionary {dictionary}")
     wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
     text = "\n".join(
-        words_to_check(both(m.string), both(m.id) if po.stem == LIBRARY_DOMAIN else "")
+        words_to_check(m.string, m.id if po.stem == LIBRARY_DOMAIN else "")
         for po in CATALOGS
         if po.parts[-3] == lang
         for m in entries(po)

@@ -132,7 +132,7 @@ def test_the_caches_are_passed_along():
             "layer 2: unknown activation 'softmax'; valid: identity, "
             "leaky_relu, relu, sigmoid, tanh",
         ),
-        (["relu"], "activations names 1 layers but the network has 2"),
+        (["relu"], "activations names 1 layer but the network has 2"),
     ],
 )
 def test_bad_activations(activations, message):

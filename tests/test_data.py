@@ -96,7 +96,8 @@ def test_files_that_are_not_the_course_files(tmp_path):
     with h5py.File(tmp_path / "train_catvnoncat.h5", "a") as f:
         del f["train_set_y"]
         f["train_set_y"] = np.array([0, 1, 1])
-    with pytest.raises(ValueError, match="train: 5 images but 3 labels"):
+    message = "train_set_x holds 5 images but train_set_y holds 3 labels"
+    with pytest.raises(ValueError, match=message):
         load_catvnoncat(tmp_path)
 
 

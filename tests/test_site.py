@@ -166,6 +166,80 @@ def test_search_and_copy_messages_are_translated(site, lang):
     assert {"fr": "Copier", "uk": "Копіювати"}[lang] in copybutton
 
 
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_footer_is_translated(site, lang):
+    for name in pages(site, lang):
+        text = (site / lang / name).read_text(encoding="utf-8")
+        footer = text[text.index('<div class="copyright">') :]
+        footer = footer[: footer.index("</div>")]
+        assert "contributors" not in footer and "Copyright" not in footer, (name, footer)
+        assert {"fr": "contributeurs", "uk": "автори"}[lang] in footer, (name, footer)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_signatures_show_defaults_as_written(site, lang):
+    """``dtype=np.float64``, not the repr ``<class 'numpy.float64'>``."""
+    for name in pages(site, lang):
+        text = (site / lang / name).read_text(encoding="utf-8")
+        assert "&lt;class" not in text and "<class '" not in text, name
+    assert "dtype=np.float64" in re.sub(
+        r"<[^>]+>", "", (site / lang / "training.html").read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_scrolling_regions_and_captions_are_accessible(site, lang):
+    """Static half of the axe-core test below: it runs where Chromium is missing."""
+    for name in pages(site, lang):
+        text = (site / lang / name).read_text(encoding="utf-8")
+        for tag in re.findall(r"<pre\b[^>]*>", text):
+            assert 'tabindex="0"' in tag, (name, tag)
+        for tag in re.findall(r"<[^>]*\brole=\"heading\"[^>]*>", text):
+            assert "aria-level=" in tag, (name, tag)
+    for tag in re.findall(
+        r'<div class="table-wrapper[^>]*>',
+        (site / lang / "performance.html").read_text(encoding="utf-8"),
+    ):
+        assert 'tabindex="0"' in tag, tag
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_diagram_lies_inside_its_viewbox(site, lang):
+    """Every label of the chain diagram, the lowest one included, is inside the drawing."""
+    text = (site / lang / "putting_together.html").read_text(encoding="utf-8")
+    svg = re.search(r'<figure class="lecture-diagram".*?</figure>', text, re.S).group()
+    width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"', svg)
+    assert len(labels) > 20
+    for x, y, size in labels:
+        # the baseline is y: the letters rise by about a size above it, and descend a
+        # quarter of it below
+        assert float(size) <= float(y) <= height - float(size) / 4, (x, y, size, height)
+        assert 0 <= float(x) <= width
+    assert re.search(r"<text [^>]*>← \w", svg), "the backward title is missing"
+
+
+def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
+    """dev.py's first run is a long pip install: it says so before it starts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    (tmp_path / ".venv").mkdir()
+    monkeypatch.setattr(dev, "VENV", tmp_path / ".venv")
+    monkeypatch.setattr(dev, "PYTHON", Path(sys.executable))  # exists: no venv is made
+    commands = []
+    monkeypatch.setattr(dev, "run", lambda *command, **kwargs: commands.append(command) or 0)
+    dev.ensure_venv()
+    out = capsys.readouterr().out
+    assert "pip" in str(commands[0]) and "install" in commands[0]
+    assert "Installing" in out and "first run" in out and "minutes" in out, out
+    assert "Installed in" in out
+    dev.ensure_venv()  # now installed: silent
+    assert capsys.readouterr().out == "" and len(commands) == 1
+
+
 # A real browser, offline, from file://
 
 
@@ -279,3 +353,123 @@ def test_browser_switcher_keeps_the_page(site, browser, start, target):
     browser.find_element(By.CSS_SELECTOR, f".lang-switcher a[lang='{target}']").click()
     wait_for(browser, f"return document.documentElement.lang === '{target}'")
     assert browser.current_url == (site / target / "backward.html").as_uri()
+
+
+DIAGRAM = """
+const figure = document.querySelector('.lecture-diagram'), svg = figure.querySelector('svg');
+const box = svg.viewBox.baseVal, labels = [...svg.querySelectorAll('text')];
+const scale = svg.getBoundingClientRect().width / box.width;
+return {
+  smallest: scale * Math.min(...labels.map(t => parseFloat(t.getAttribute('font-size')))),
+  scrolls: figure.scrollWidth > figure.clientWidth,
+  tabindex: figure.tabIndex,
+  name: figure.getAttribute('aria-label'),
+  outside: labels.filter(t => {
+    const b = t.getBBox();
+    return b.x < box.x || b.y < box.y || b.x + b.width > box.x + box.width
+      || b.y + b.height > box.y + box.height;
+  }).map(t => t.textContent),
+};
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_browser_diagram_is_whole_and_readable_on_a_phone(site, browser, lang):
+    """Every label inside the drawing; on a 400 px screen, letters of 10 px and a scrollbar."""
+    page = (site / lang / "putting_together.html").as_uri()
+    browser.get(page)
+    desktop = browser.execute_script(DIAGRAM)
+    assert desktop["outside"] == [] and not desktop["scrolls"], desktop
+    browser.set_window_size(400, 900)
+    try:
+        browser.get(page)
+        phone = browser.execute_script(DIAGRAM)
+    finally:
+        browser.set_window_size(1300, 900)
+    assert phone["outside"] == [], phone
+    assert phone["smallest"] >= 9.5, phone  # 5 px before, squeezed into the column
+    assert phone["scrolls"] and phone["tabindex"] == 0 and phone["name"], phone
+
+
+def test_browser_switcher_keeps_the_search_query(site, browser):
+    from selenium.webdriver.common.by import By
+
+    found = search(browser, site, "fr", "cache")
+    browser.find_element(By.CSS_SELECTOR, ".lang-switcher a[lang='uk']").click()
+    wait_for(browser, "return document.documentElement.lang === 'uk'")
+    assert browser.current_url == (site / "uk" / "search.html").as_uri() + "?q=cache"
+    assert (
+        browser.find_element(By.CSS_SELECTOR, "input[name='q']").get_attribute("value") == "cache"
+    )
+    assert found
+
+
+@pytest.mark.parametrize("lang, query", [("en", "cache"), ("fr", "cache"), ("uk", "кеш")])
+def test_browser_search_shows_excerpts_and_no_title_twice(site, browser, lang, query):
+    """From file://, where the search page may not fetch the pages it found."""
+    search(browser, site, lang, query)
+    wait_for(browser, "return document.querySelectorAll('ul.search li p.context').length > 3")
+    results = browser.execute_script(
+        "return [...document.querySelectorAll('ul.search li')].map(li => ["
+        "li.querySelector('a').innerText, li.querySelector('p.context')?.innerText])"
+    )
+    titles = [title for title, _ in results]
+    assert len(titles) == len(set(titles)), titles
+    glossary = {"en": "Glossary", "fr": "Glossaire", "uk": "Глосарій"}[lang]
+    term, excerpt = next((t, e) for t, e in results if t.startswith(f"{glossary} > "))
+    assert excerpt and len(excerpt) > 40, (term, excerpt)  # the term's definition
+    pages_with_excerpts = [e for _, e in results if e]
+    assert len(pages_with_excerpts) >= len(results) - 5, results  # API objects have none
+
+
+def axe_source() -> str:
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+AXE = """
+const [context, done] = arguments;
+axe.run(context, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
+                  resultTypes: ['violations']})
+  .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help}; `
+                  + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+  .catch(e => done([`axe failed: ${e}`]));
+"""
+
+
+def test_browser_axe_finds_no_wcag_violation(site, browser):
+    """axe-core's WCAG 2 A and AA rules on every page of every edition (and a search).
+
+    The code blocks and the typeset math are the same in every edition (the
+    tests above compare them): axe checks them in English only, which halves
+    the time the translated pages take (color-contrast reads every coloured
+    token). The static test above checks that every code block is focusable.
+    """
+    import time
+
+    axe = axe_source()
+    browser.set_script_timeout(120)
+    start, violations, count = time.perf_counter(), {}, 0
+    for lang in LANGUAGES:
+        for name in pages(site, lang):
+            url = (site / lang / name).as_uri()
+            browser.get(url + ("?q=cache" if name == "search.html" else ""))
+            if name == "search.html":
+                wait_for(
+                    browser,
+                    "const s = document.querySelector('.search-summary');return s && s.innerText",
+                )
+            browser.execute_script(axe)
+            context = (
+                {"exclude": [["pre"], ["mjx-container"]]}
+                if lang != "en"
+                else {"include": [["html"]]}
+            )
+            found = browser.execute_async_script(AXE, context)
+            count += 1
+            if found:
+                violations[f"{lang}/{name}"] = found
+    print(f"axe-core: {count} pages in {time.perf_counter() - start:.0f} s")
+    assert count == len(LANGUAGES) * len(pages(site, "en"))
+    assert not violations, json.dumps(violations, indent=1, ensure_ascii=False)

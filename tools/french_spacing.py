@@ -56,7 +56,10 @@ def main() -> int:
         for message in catalog:
             if not message.id or not message.string or message.string == message.id:
                 continue
-            new = fix(message.string)
+            if isinstance(message.string, tuple):  # plural forms (the library's messages)
+                new = tuple(fix(form) for form in message.string)
+            else:
+                new = fix(message.string)
             if new != message.string:
                 changed += 1
                 touched = True

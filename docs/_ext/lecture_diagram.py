@@ -24,6 +24,9 @@ from html import escape
 import label_list
 
 KEYS = ["forward", "backward", "layer", "cache", "loss", "unused", "sigmoid"]
+# The drawing never shrinks below this fraction of its natural size, where its
+# smallest letters (11 units) are about 10 px high; a narrower screen scrolls it.
+MIN_SCALE = 0.9
 
 
 def text(x, y, s, size=13, anchor="middle", cls=""):
@@ -45,21 +48,30 @@ def draw(labels: dict) -> str:
     """The 3-layer example: ReLU, ReLU, sigmoid, forward on top, backward below."""
     activations = ["ReLU", "ReLU", labels["sigmoid"]]
     box_w = max(110, 8 * max(len(labels["layer"]) + 2, len(labels["cache"]) + 6))
-    gap, left, top = 70, 90, 40
+    gap, top = 70, 40
+    # room on the left for "not computed", right-aligned under the first box's
+    # input (about 6.5 units a letter at size 11), and no more
+    left = max(24, round(6.5 * len(labels["unused"])) - gap + 16)
     fy, by = top + 30, top + 210  # rows of the forward and backward boxes
     box_h = 50
     xs = [left + gap + i * (box_w + gap) for i in range(3)]
     loss_x = xs[2] + box_w + gap
     loss_w = max(70, 8 * len(labels["loss"]) + 20)
     width = loss_x + loss_w + 20
+    # Bottom to top: the dW[l], db[l] row, then the backward title, then a margin
+    # for the letters' descent; the viewBox ends below all of them.
+    grads_y = by + box_h + 56
+    backward_y = grads_y + 36
+    height = backward_y + 14
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {by + 150}" '
-        f'role="img" aria-label="{escape(labels["forward"])} / {escape(labels["backward"])}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" style="min-width: {round(MIN_SCALE * width)}px" '
+        f'role="img" aria-label="{escape(accessible_name(labels))}">',
         '<defs><marker id="ld-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="currentColor"/></marker></defs>',
         text(left, top - 10, labels["forward"] + " →", 15, "start", "title"),
-        text(left, by + box_h + 125, "← " + labels["backward"], 15, "start", "title"),
+        text(left, backward_y, "← " + labels["backward"], 15, "start", "title"),
     ]
     for l, x in enumerate(xs, start=1):
         name = f"{labels['layer']} {l}"
@@ -94,7 +106,7 @@ def draw(labels: dict) -> str:
         out.append(text(x + box_w / 2, by + 21, name))
         out.append(text(x + box_w / 2, by + 39, f"{activations[l - 1]}′", 11))
         out.append(arrow(x + box_w / 2, by + box_h + 2, x + box_w / 2, by + box_h + 40))
-        out.append(text(x + box_w / 2, by + box_h + 56, f"dW[{l}], db[{l}]", 12))
+        out.append(text(x + box_w / 2, grads_y, f"dW[{l}], db[{l}]", 12))
         unused = l == 1
         cls = "arrow unused" if unused else "arrow"
         out.append(arrow(x - 2, by + box_h / 2, x - gap + 4, by + box_h / 2, cls, dash=unused))
@@ -121,8 +133,18 @@ def draw(labels: dict) -> str:
     return "\n".join(out)
 
 
+def accessible_name(labels: dict) -> str:
+    return f"{labels['forward']} / {labels['backward']}"
+
+
 def figure(labels: dict) -> str:
-    return f'<figure class="lecture-diagram">\n{draw(labels)}\n</figure>'
+    # The figure scrolls sideways on a narrow screen (languages.css): tabindex
+    # lets a keyboard reach it and scroll it, and it carries the drawing's name.
+    name = escape(accessible_name(labels))
+    return (
+        f'<figure class="lecture-diagram" tabindex="0" aria-label="{name}">\n'
+        f"{draw(labels)}\n</figure>"
+    )
 
 
 def setup(app):
