@@ -270,21 +270,14 @@ def test_the_book_is_built_in_english_whatever_the_machine_speaks():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     """The wheel, built offline with the test environment's setuptools."""
-    out = tmp_path_factory.mktemp("wheel")
+    return build_wheel(ROOT, tmp_path_factory.mktemp("wheel"))
+
+
+def build_wheel(source: Path, out: Path) -> Path:
+    """Build a wheel of ``source`` (a tree or an sdist) into ``out``, offline."""
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
+        + ["--no-index", "-q", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
     )
@@ -318,24 +311,7 @@ def test_the_sdist_carries_them_and_builds_a_wheel_with_them(tmp_path):
     (sdist,) = tmp_path.glob("dnn_textbook-*.tar.gz")
     with tarfile.open(sdist) as t:
         assert len(catalogs_in(t.getnames())) == len(LANGUAGES)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(sdist),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (built,) = tmp_path.glob("dnn_textbook-*.whl")
+    built = build_wheel(sdist, tmp_path)
     with zipfile.ZipFile(built) as z:
         assert len(catalogs_in(z.namelist())) == len(LANGUAGES)
 
