@@ -10,6 +10,7 @@ Every message is built here, in one place.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from numbers import Integral, Real
@@ -128,9 +129,9 @@ def layer_shapes(
 def not_finite(
     A_prev: FloatArray, W: FloatArray, b: FloatArray, Z: FloatArray, layer: int | None
 ) -> None:
-    """Explain why the sum of Z[l] is not finite: which input holds NaN or inf."""
+    """Explain why the sum of squares of Z[l] is not finite: which input holds NaN or inf."""
     if np.isfinite(Z).all():
-        return  # only the sum overflowed: Z itself is fine
+        return  # only the sum of squares overflowed: Z itself is fine
     W_name, b_name, A_name, Z_name = symbols(layer)
     for name, a in ((A_name, A_prev), (W_name, W), (b_name, b)):
         if not np.all(np.isfinite(a)):
@@ -168,6 +169,12 @@ def layer_count(parameters: ArraysByName) -> int:
     return L
 
 
+@functools.cache
+def parameter_names(L: int) -> tuple[tuple[str, str], ...]:
+    """("W1", "b1"), ..., ("WL", "bL"): made once for each L."""
+    return tuple((f"W{l}", f"b{l}") for l in range(1, L + 1))
+
+
 def network(
     X: ArrayLike, parameters: ArraysByName
 ) -> tuple[FloatArray, list[tuple[FloatArray, FloatArray]]]:
@@ -180,8 +187,8 @@ def network(
         layer_count(parameters)  # raises the TypeError
     layers: list[tuple[FloatArray, FloatArray]] = []
     n_prev, m = X.shape
-    for l in range(1, len(parameters) // 2 + 1):
-        W, b = parameters.get(f"W{l}"), parameters.get(f"b{l}")
+    for l, (W_name, b_name) in enumerate(parameter_names(len(parameters) // 2), start=1):
+        W, b = parameters.get(W_name), parameters.get(b_name)
         if not (
             type(W) is type(b) is np.ndarray
             and b.shape[1:] == (1,)
@@ -191,8 +198,8 @@ def network(
         ):
             if W is None or b is None:
                 break
-            W = matrix(W, f"W{l}")
-            b = as_float_array(b, f"b{l}")  # a 1-D b is named by layer_shapes
+            W = matrix(W, W_name)
+            b = as_float_array(b, b_name)  # a 1-D b is named by layer_shapes
             layer_shapes((n_prev, m), W, b, l)
         layers.append((W, b))
         n_prev = W.shape[0]
@@ -256,7 +263,7 @@ def caches(caches: Any, AL: FloatArray, make: Callable[..., T]) -> list[T]:
 
     ``make`` builds a cache from converted arrays (the Cache named tuple).
     """
-    if type(caches) not in (list, tuple) or not caches or type(caches[0]) is np.ndarray:
+    if not isinstance(caches, (list, tuple)) or not caches or type(caches[0]) is np.ndarray:
         raise TypeError(_("caches must be the list of caches from L_model_forward, one per layer"))
     checked = []
     Z_prev = None
@@ -361,11 +368,18 @@ def probabilities(AL: FloatArray) -> None:
     )
 
 
+def only_0_and_1(Y: FloatArray) -> bool:
+    """Whether every y is 0 or 1: as many entries equal 1 as differ from 0.
+
+    Three numpy calls, and no warning for NaN, inf or huge values.
+    """
+    return bool(np.count_nonzero(Y) == np.count_nonzero(Y == 1))
+
+
 def labels(Y: ArrayLike, AL: FloatArray) -> FloatArray:
     """Check that Y has shape (1, m) like AL and holds only 0 and 1."""
     Y = as_float_array(Y, "Y")
-    # only 0 and 1 equal their own test y > 1/2 (read as 0 or 1); NaN equals nothing
-    if Y.shape == AL.shape and AL.shape[1] and not np.logical_or.reduce(Y != (Y > 0.5), axis=None):
+    if Y.shape == AL.shape and AL.shape[1] and only_0_and_1(Y):
         # the common case: (1, m) like A[L], m > 0, only 0 and 1
         return Y if Y.dtype == AL.dtype else Y.astype(AL.dtype)
     if Y.ndim != 2 or Y.shape[0] != 1:
@@ -389,7 +403,7 @@ def labels(Y: ArrayLike, AL: FloatArray) -> FloatArray:
         )
     if Y.shape[1] == 0:
         raise ValueError(_("m = 0: Y holds no examples"))
-    if np.logical_or.reduce(Y != (Y > 0.5), axis=None):
+    if not only_0_and_1(Y):
         raise ValueError(_("Y must hold only 0 and 1 (binary classification labels)"))
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 

@@ -335,18 +335,20 @@ def _linear_backward(
     A_prev, W = cache.A_prev, cache.W
     m = A_prev.shape[1]
     # dW[l] = (1/m) dZ[l] A[l-1]ᵀ  and  db[l] = (1/m) Σ_i dZ[l](i);
-    # the 1/m scales the smaller matrix: dZ[l] (n[l], m) or dW[l] (n[l], n[l-1])
-    if m < A_prev.shape[0]:
+    # the 1/m scales either dZ[l] (n[l] m numbers, one numpy call) or dW[l] and db[l]
+    # (n[l] (n[l-1] + 1) numbers, two calls), whichever costs less, with a call
+    # costing about as much as a thousand numbers
+    if dZ.size < W.size + W.shape[0] + 1000:
         dZ_over_m = dZ / m
-        dW = dZ_over_m @ A_prev.T
+        dW = np.dot(dZ_over_m, A_prev.T)
         db = np.add.reduce(dZ_over_m, axis=1, keepdims=True)  # np.sum, without its wrapper
     else:
-        dW = dZ @ A_prev.T
+        dW = np.dot(dZ, A_prev.T)
         dW /= m
         db = np.add.reduce(dZ, axis=1, keepdims=True)  # np.sum, without its wrapper
         db /= m
     # dA[l-1] = W[l]ᵀ dZ[l]
-    dA_prev = W.T @ dZ if compute_dA_prev else None
+    dA_prev = np.dot(W.T, dZ) if compute_dA_prev else None
     return dA_prev, dW, db
 
 

