@@ -82,6 +82,8 @@ the cost.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Sequence
 
 import numpy as np
@@ -106,12 +108,17 @@ def default_activations(L: int) -> list[str]:
     return ["relu"] * (L - 1) + ["sigmoid"]
 
 
-def _activations(activations: Sequence[str] | None, L: int) -> list[str]:
+@functools.cache
+def _default_activations(L: int) -> tuple[str, ...]:
+    return tuple(default_activations(L))
+
+
+def _activations(activations: Sequence[str] | None, L: int) -> tuple[str, ...]:
     if activations is None:
-        return default_activations(L)
+        return _default_activations(L)
     if isinstance(activations, str):
         raise TypeError(_("activations must be a list with one name per layer, not a string"))
-    activations = list(activations)
+    activations = tuple(activations)
     if len(activations) != L:
         raise ValueError(
             ngettext(
@@ -135,15 +142,20 @@ class _ForwardCaches(list[Cache]):
 
     __slots__ = ("AL", "activations", "built")
 
-    def __init__(self, caches: list[Cache], AL: FloatArray, activations: list[str]) -> None:
+    def __init__(self, caches: list[Cache], AL: FloatArray, activations: tuple[str, ...]) -> None:
         super().__init__(caches)
         self.AL, self.activations, self.built = AL, activations, tuple(caches)
 
     def unchanged(self, AL: object) -> tuple[FloatArray, list[Cache]] | None:
         """A[L], in [0, 1], and the caches, if AL is this pass's sigmoid output
         and no cache was replaced."""
-        if AL is self.AL and self.activations[-1] == "sigmoid" and tuple(self) == self.built:
-            return self.AL, self  # tuple equality tests identity first: no array is compared
+        if (
+            AL is self.AL
+            and self.activations[-1] == "sigmoid"
+            and len(self) == len(self.built)
+            and all(map(operator.is_, self, self.built))  # the same objects, not equal arrays
+        ):
+            return self.AL, self
         return None
 
 
@@ -193,7 +205,7 @@ def L_model_forward(
 
 
 def _L_model_forward(
-    X: FloatArray, layers: list[tuple[FloatArray, FloatArray]], activations: list[str]
+    X: FloatArray, layers: list[tuple[FloatArray, FloatArray]], activations: tuple[str, ...]
 ) -> tuple[FloatArray, list[Cache]]:
     """The forward pass, trusting X, the (W[l], b[l]) and the activations checked."""
     A = X
@@ -287,7 +299,7 @@ def _L_model_backward(
     AL: FloatArray,
     Y: FloatArray,
     caches: list[Cache],
-    activations: list[str],
+    activations: tuple[str, ...],
     fused: bool,
     compute_dA0: bool,
 ) -> Gradients:

@@ -315,3 +315,44 @@ def test_examples_as_rows_and_a_transposed_W_in_the_chain():
         r"shape \(n\[2\], n\[1\]\) = \(1, 3\)",
     ):
         L_model_forward(X, parameters)
+
+
+def test_what_the_forward_pass_made_is_trusted_only_while_unchanged():
+    """Caches and A[L] straight from L_model_forward skip their checks; any change is checked."""
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    trusted = L_model_backward(AL, Y, caches)
+    checked = L_model_backward(AL.copy(), Y, list(caches))  # a copy: not the forward's own
+    assert all(np.array_equal(trusted[k], checked[k]) for k in checked)
+    # Y is new to the backward pass: always checked
+    with pytest.raises(ValueError, match="Y must hold only 0 and 1"):
+        L_model_backward(AL, Y * 2, caches)
+    # a cache replaced in the list: checked again
+    _, other = L_model_forward(X[:, :3], parameters)
+    caches[0] = other[0]
+    with pytest.raises(ValueError, match="the caches must come from one forward pass"):
+        L_model_backward(AL, Y, caches)
+    # an output that is not a sigmoid's: A[L] is checked, whatever its caches
+    AL, caches = L_model_forward(X, parameters, ["relu", "identity"])
+    AL[0, 0] = 3.0
+    with pytest.raises(ValueError, match=r"A\[L\] must lie in \[0, 1\]"):
+        L_model_backward(AL, Y, caches)
+
+
+@pytest.mark.parametrize("label", [np.nan, np.inf, -np.inf, 2.0, 0.5, -1.0, 1e-300, 1e300])
+@pytest.mark.filterwarnings("error")  # the ValueError alone, no RuntimeWarning before it
+def test_any_label_other_than_0_or_1_is_refused(label):
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    Y = Y.astype(float)
+    Y[0, 1] = label
+    for call in (lambda: compute_cost(AL, Y), lambda: L_model_backward(AL, Y, caches)):
+        with pytest.raises(ValueError, match="Y must hold only 0 and 1"):
+            call()
+
+
+def test_a_negative_zero_label_is_a_zero():
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    minus = np.where(Y == 0, -0.0, 1.0)
+    assert compute_cost(AL, minus) == compute_cost(AL, Y)

@@ -141,3 +141,10 @@ def test_examples_as_rows_and_a_transposed_W_are_named(A_prev, W, b, layer, mess
     with pytest.raises(ValueError) as error:
         linear_forward(A_prev, W, b, layer=layer)
     assert str(error.value) == message
+
+
+@pytest.mark.filterwarnings("error")
+def test_large_finite_Z_is_not_mistaken_for_an_overflow():
+    """The check sums the squares of Z: they overflow at 1e200, Z does not."""
+    Z, _ = linear_forward(np.full((2, 3), 1e100), np.full((1, 2), 1e100), np.zeros((1, 1)))
+    assert np.all(Z == 2e200)
