@@ -340,15 +340,15 @@ def _linear_backward(
     # costing about as much as a thousand numbers
     if dZ.size < W.size + W.shape[0] + 1000:
         dZ_over_m = dZ / m
-        dW = np.dot(dZ_over_m, A_prev.T)
+        dW = dZ_over_m @ A_prev.T
         db = np.add.reduce(dZ_over_m, axis=1, keepdims=True)  # np.sum, without its wrapper
     else:
-        dW = np.dot(dZ, A_prev.T)
+        dW = dZ @ A_prev.T
         dW /= m
         db = np.add.reduce(dZ, axis=1, keepdims=True)  # np.sum, without its wrapper
         db /= m
     # dA[l-1] = W[l]ᵀ dZ[l]
-    dA_prev = np.dot(W.T, dZ) if compute_dA_prev else None
+    dA_prev = W.T @ dZ if compute_dA_prev else None
     return dA_prev, dW, db
 
 
