@@ -147,8 +147,10 @@ class _ForwardCaches(list[Cache]):
         self.AL, self.activations, self.built = AL, activations, tuple(caches)
 
     def unchanged(self, AL: object) -> tuple[FloatArray, list[Cache]] | None:
-        """A[L], in [0, 1], and the caches, if AL is this pass's sigmoid output
-        and no cache was replaced."""
+        """This pass's A[L] and caches, if AL is its sigmoid output and no cache was replaced.
+
+        That A[L] lies in [0, 1], and the caches chain: both were made from checked inputs.
+        """
         if (
             AL is self.AL
             and self.activations[-1] == "sigmoid"
