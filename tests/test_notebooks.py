@@ -283,3 +283,19 @@ def test_browser_follows_the_notebook_link(site, browser, lang):
     nbformat.validate(notebook)
     assert notebook.metadata["dnn_textbook"]["language"] == lang
     assert Page(site / lang / "backward.html").lang == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_stored_error_of_the_library_speaks_the_editions_language(executed, lang):
+    """Before a cell is run, the error it shows is the one it raises in that language."""
+    stored = 0
+    for (edition, name), (built, run, _) in sorted(executed.items()):
+        if edition != lang:
+            continue
+        for before, after in zip(code_cells(built), code_cells(run), strict=True):
+            error = [o for o in before.outputs if o.output_type == "error"]
+            if not error or "..." in error[0].evalue:
+                continue  # numpy's own message, cut short by its doctest's ellipsis
+            stored += 1
+            assert notebook_text(before) == notebook_text(after), f"{lang}/{name}"
+    assert stored >= 2  # load_catvnoncat's and get_activation's

@@ -10,7 +10,8 @@ into a notebook, ``_notebooks/<chapter>.ipynb`` inside the edition:
   of the book;
 * each doctest block becomes code cells, without prompts, one cell per
   example that shows an output, with that expected output stored as the
-  cell's output, so a reader sees it before running;
+  cell's output, so a reader sees it before running; an expected error is
+  stored as the cell raises it in the edition's language;
 * a figure drawn at build time (inline SVG, which JupyterLab does not
   render in Markdown) becomes its title and a link to the chapter's page;
 * the first cells say what the notebook is and import the names the
@@ -493,6 +494,8 @@ class Notebook:
         self.flush()
         notebook = v4.new_notebook()
         notebook.cells = self.first_cells() + self.cells
+        if "set_language" in notebook.cells[1].source:
+            translate_errors(notebook.cells[1].source, self.cells)
         for number, cell in enumerate(notebook.cells):  # the same ids in every build
             cell.id = f"{self.docname.replace('/', '-')}-{number}"
         notebook.metadata = {
@@ -501,6 +504,56 @@ class Notebook:
             "dnn_textbook": {"chapter": self.docname, "language": self.app.config.language},
         }
         return notebook
+
+
+RAISE = """
+import json, sys
+try:
+    exec(compile(sys.stdin.read(), "<cell>", "exec"), {"__name__": "__main__"})
+except Exception as error:
+    print(json.dumps([type(error).__name__, str(error)]))
+"""
+
+
+def translate_errors(setup: str, cells: list) -> None:
+    """Store each error as the library raises it in the edition's language.
+
+    A doctest's expected error is the English message. In a translated edition
+    the setup cell chooses the language, so running the cell gives the message
+    in that language: each cell that shows an error is run once, in a fresh
+    interpreter, after the setup cell, and its output replaced when the same
+    exception comes. A cell that needs the cells before it raises something
+    else (a NameError) and keeps the English.
+    """
+    import json
+    import subprocess
+    import tempfile
+
+    import dnn_textbook
+
+    package_root = str(Path(dnn_textbook.__file__).resolve().parents[1])
+    env = {"PYTHONPATH": package_root, "LANGUAGE": "en", "LC_ALL": "C.UTF-8", "PATH": ""}
+    for cell in cells:
+        error = next((o for o in cell.get("outputs", []) if o.output_type == "error"), None)
+        if error is None:
+            continue
+        with tempfile.TemporaryDirectory() as folder:  # a cell may name a relative path
+            run = subprocess.run(
+                [sys.executable, "-c", RAISE],
+                input=f"{setup}\n{cell.source}\n",
+                capture_output=True,
+                text=True,
+                cwd=folder,
+                env=env,
+                timeout=120,
+            )
+        lines = run.stdout.strip().splitlines()
+        if run.returncode or not lines:
+            continue
+        name, message = json.loads(lines[-1])
+        if name == error.ename:
+            error.evalue = message
+            error.traceback[-1] = f"{name}: {message}"
 
 
 DIRECTIVE = re.compile(r"\s*#\s*doctest:.*$", re.M)
