@@ -300,7 +300,7 @@ def linear_backward(
 
     Parameters
     ----------
-    dZ : ndarray of shape (n[l], m)
+    dZ : array_like of shape (n[l], m)
         Column i: the derivative of the loss of example i with respect
         to :math:`z^{[l](i)}`.
     cache : Cache
@@ -416,7 +416,7 @@ def linear_activation_backward(
 
     Parameters
     ----------
-    dA : ndarray of shape (n[l], m)
+    dA : array_like of shape (n[l], m)
         Column i: the derivative of the loss of example i with respect
         to :math:`a^{[l](i)}`.
     cache : Cache

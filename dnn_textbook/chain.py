@@ -185,7 +185,7 @@ def L_model_forward(
 
     Parameters
     ----------
-    X : ndarray of shape (n[0], m)
+    X : array_like of shape (n[0], m)
         The input, one column per example.
     parameters : dict
         ``"W1"``, ``"b1"``, ..., ``"WL"``, ``"bL"``.
@@ -261,9 +261,9 @@ def L_model_backward(
 
     Parameters
     ----------
-    AL : ndarray of shape (1, m)
+    AL : array_like of shape (1, m)
         :math:`A^{[L]}` from :func:`L_model_forward`.
-    Y : ndarray of shape (1, m)
+    Y : array_like of shape (1, m)
         The labels, 0 or 1.
     caches : list of Cache
         From :func:`L_model_forward`.

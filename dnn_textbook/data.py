@@ -58,7 +58,7 @@ def flatten_images(images: ArrayLike) -> FloatArray:
 
     Parameters
     ----------
-    images : ndarray of shape (m, height, width, channels)
+    images : array_like of shape (m, height, width, channels)
         Pixel values from 0 to 255.
 
     Returns

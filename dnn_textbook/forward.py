@@ -92,11 +92,11 @@ def linear_forward(
 
     Parameters
     ----------
-    A_prev : ndarray of shape (n[l-1], m)
+    A_prev : array_like of shape (n[l-1], m)
         Activations of the previous layer; :math:`A^{[0]} = X`.
-    W : ndarray of shape (n[l], n[l-1])
+    W : array_like of shape (n[l], n[l-1])
         Weights of layer l.
-    b : ndarray of shape (n[l], 1)
+    b : array_like of shape (n[l], 1)
         Biases of layer l.
     layer : int, optional
         The layer's number l, used only in error messages.
@@ -163,7 +163,7 @@ def linear_activation_forward(
 
     Parameters
     ----------
-    A_prev, W, b : ndarray
+    A_prev, W, b : array_like
         As in :func:`linear_forward`.
     activation : str
         One of ``"relu"``, ``"sigmoid"``, ``"tanh"``, ``"leaky_relu"``,

@@ -131,7 +131,7 @@ def gradient_check(
         ``"dW1"``, ``"db1"``, ... from
         :func:`~dnn_textbook.chain.L_model_backward`; computed
         here if None.
-    X, Y : ndarray
+    X, Y : array_like
         The inputs and labels the cost is measured on.
     activations : list of str, optional
         One activation name per layer.

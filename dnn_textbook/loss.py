@@ -157,9 +157,9 @@ def compute_cost(AL: ArrayLike, Y: ArrayLike) -> float:
 
     Parameters
     ----------
-    AL : ndarray of shape (1, m)
+    AL : array_like of shape (1, m)
         :math:`A^{[L]}`, the predicted probabilities.
-    Y : ndarray of shape (1, m)
+    Y : array_like of shape (1, m)
         The labels, 0 or 1.
 
     Returns

@@ -140,9 +140,9 @@ def L_layer_model(
 
     Parameters
     ----------
-    X : ndarray of shape (n[0], m)
+    X : array_like of shape (n[0], m)
         The training inputs, one column per example.
-    Y : ndarray of shape (1, m)
+    Y : array_like of shape (1, m)
         The labels, 0 or 1.
     layers_dims : sequence of int
         ``[n[0], n[1], ..., n[L]]``.
