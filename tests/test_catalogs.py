@@ -248,8 +248,8 @@ def words_to_check(text: str, names: str = "") -> str:
     return "\n".join(words)
 
 
-@pytest.mark.parametrize("lang", TRANSLATIONS)
-def test_spelling(lang, equations):
+def unknown_words(lang: str, text: str) -> list[str]:
+    """The words of ``text`` that neither Hunspell's dictionary nor our word list knows."""
     hunspell = need("hunspell")
     dictionary = DICTIONARIES[lang]
     if not Path(f"/usr/share/hunspell/{dictionary}.dic").exists():
@@ -257,13 +257,6 @@ def test_spelling(lang, equations):
             pytest.fail(f"the Hunspell dictionary {dictionary} is missing")
         pytest.skip(f"no Hunspell dictionary {dictionary}")
     wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
-    text = "\n".join(
-        words_to_check(m.string, m.id if po.stem == LIBRARY_DOMAIN else "")
-        for po in CATALOGS
-        if po.parts[-3] == lang
-        for m in entries(po)
-        if m.id not in equations
-    )
     result = subprocess.run(
         [hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
         input=text,
@@ -271,7 +264,20 @@ def test_spelling(lang, equations):
         text=True,
         check=True,
     )
-    unknown = sorted(set(result.stdout.split()))
+    return sorted(set(result.stdout.split()))
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_spelling(lang, equations):
+    text = "\n".join(
+        words_to_check(m.string, m.id if po.stem == LIBRARY_DOMAIN else "")
+        for po in CATALOGS
+        if po.parts[-3] == lang
+        for m in entries(po)
+        if m.id not in equations
+    )
+    unknown = unknown_words(lang, text)
+    wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
     size = len(wordlist.read_text(encoding="utf-8").split())
     print(f"{lang}: {len(text.split())} words checked, word list of {size}")
     assert unknown == [], f"unknown {lang} words (fix, or add to {wordlist.name}): {unknown}"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import doctest
 import os
 import re
-import subprocess
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_catalogs import DICTIONARIES, MATH, need, words_to_check
+from test_catalogs import MATH, unknown_words, words_to_check
 from test_site import LANGUAGES, TRANSLATED, Page, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,23 +234,11 @@ def test_markdown_has_no_english_sentence(site, lang):
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_markdown_spelling(site, lang):
-    hunspell = need("hunspell")
-    dictionary = DICTIONARIES[lang]
-    if not Path(f"/usr/share/hunspell/{dictionary}.dic").exists():
-        pytest.skip(f"no Hunspell dictionary {dictionary}")
     text = "\n".join(
         words_to_check(masked(markdown(nbformat.read(path, as_version=4))))
         for path in notebooks(site, lang).values()
     )
-    wordlist = ROOT / "docs" / "spelling" / f"{lang}.txt"
-    result = subprocess.run(
-        [hunspell, "-d", dictionary, "-p", str(wordlist), "-l"],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    unknown = sorted(set(result.stdout.split()))
+    unknown = unknown_words(lang, text)
     assert unknown == [], f"unknown {lang} words in the notebooks: {unknown}"
 
 
