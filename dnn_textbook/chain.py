@@ -135,25 +135,25 @@ def _activations(activations: Sequence[str] | None, L: int) -> tuple[str, ...]:
 class _ForwardCaches(list[Cache]):
     """The caches of one forward pass, as :func:`L_model_forward` returns them.
 
-    A list like any other, which also remembers the A[L] it came with, the
-    activations, and its own items, so that :func:`L_model_backward` can
-    tell that all are still as the forward pass made them.
+    A list like any other, which also remembers the A[L] it came with and
+    its own items, so that :func:`L_model_backward` can tell that both are
+    still the ones the forward pass made.
     """
 
-    __slots__ = ("AL", "activations", "built")
+    __slots__ = ("AL", "built")
 
-    def __init__(self, caches: list[Cache], AL: FloatArray, activations: tuple[str, ...]) -> None:
+    def __init__(self, caches: list[Cache], AL: FloatArray) -> None:
         super().__init__(caches)
-        self.AL, self.activations, self.built = AL, activations, tuple(caches)
+        self.AL, self.built = AL, tuple(caches)
 
     def unchanged(self, AL: object) -> tuple[FloatArray, list[Cache]] | None:
-        """This pass's A[L] and caches, if AL is its sigmoid output and no cache was replaced.
+        """This pass's A[L] and caches, if AL is its A[L] and no cache was replaced.
 
-        That A[L] lies in [0, 1], and the caches chain: both were made from checked inputs.
+        The caches chain, and A[L] has the shape of the last Z: all were made
+        from checked inputs. (An array can change in place, but not its shape.)
         """
         if (
             AL is self.AL
-            and self.activations[-1] == "sigmoid"
             and len(self) == len(self.built)
             and all(map(operator.is_, self, self.built))  # the same objects, not equal arrays
         ):
@@ -203,7 +203,7 @@ def L_model_forward(
     X, layers = _checks.network(X, parameters)
     activations = _activations(activations, len(layers))
     AL, caches = _L_model_forward(X, layers, activations)
-    return AL, _ForwardCaches(caches, AL, activations)
+    return AL, _ForwardCaches(caches, AL)
 
 
 def _L_model_forward(
@@ -282,7 +282,8 @@ def L_model_backward(
         ..., ``"dA{L-1}"`` (and ``"dA0"`` if asked for).
     """
     # Caches straight from L_model_forward, with its A[L], were built from checked
-    # inputs, and that A[L] is a sigmoid's output, in [0, 1]: only Y is new here.
+    # inputs: their shapes need no second look. Y is new here, and the values of
+    # A[L] could have been changed in place: both are checked.
     trusted = caches.unchanged(AL) if type(caches) is _ForwardCaches else None
     if trusted is None:
         AL = _checks.output(AL)
@@ -292,8 +293,7 @@ def L_model_backward(
     activations = _activations(activations, len(checked))
     _checks.output_activation(activations[-1], len(checked))
     Y = _checks.labels(Y, AL)
-    if trusted is None:
-        _checks.probabilities(AL)
+    _checks.probabilities(AL)
     return _L_model_backward(AL, Y, checked, activations, fused, compute_dA0)
 
 

@@ -318,7 +318,7 @@ def test_examples_as_rows_and_a_transposed_W_in_the_chain():
 
 
 def test_what_the_forward_pass_made_is_trusted_only_while_unchanged():
-    """Caches and A[L] straight from L_model_forward skip their checks; any change is checked."""
+    """Caches and A[L] straight from L_model_forward skip their shape checks, not the rest."""
     parameters, X, Y = two_layers()
     AL, caches = L_model_forward(X, parameters)
     trusted = L_model_backward(AL, Y, caches)
@@ -327,6 +327,11 @@ def test_what_the_forward_pass_made_is_trusted_only_while_unchanged():
     # Y is new to the backward pass: always checked
     with pytest.raises(ValueError, match="Y must hold only 0 and 1"):
         L_model_backward(AL, Y * 2, caches)
+    # A[L] changed in place, the same object: its values are checked again
+    changed, same_caches = L_model_forward(X, parameters)
+    changed[0, 0] = 1.5
+    with pytest.raises(ValueError, match=r"A\[L\] must lie in \[0, 1\]"):
+        L_model_backward(changed, Y, same_caches)
     # a cache replaced in the list: checked again
     _, other = L_model_forward(X[:, :3], parameters)
     caches[0] = other[0]
