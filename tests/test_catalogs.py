@@ -283,28 +283,22 @@ def test_spelling(lang, equations):
     assert unknown == [], f"unknown {lang} words (fix, or add to {wordlist.name}): {unknown}"
 
 
+def misspelled_in_french(text: str) -> list[str]:
+    """What Hunspell's French dictionary alone (no word list) flags in ``text``."""
+    result = subprocess.run(
+        [need("hunspell"), "-d", "fr_FR", "-l"], input=text, capture_output=True, text=True
+    )
+    return result.stdout.split()
+
+
 def test_spell_checker_splits_words_at_no_break_spaces():
     text = "Copié\u202f! La chaîne\u00a0: «\u00a0mot\u00a0» ; fin\u202f?"
     assert words_to_check(text).split("\n") == ["Copié", "La", "chaîne", "mot", "fin"]
-    hunspell = need("hunspell")
-    result = subprocess.run(
-        [hunspell, "-d", "fr_FR", "-l"],
-        input="chaîne\u00a0: propagtion\n",
-        capture_output=True,
-        text=True,
-    )
-    assert result.stdout.split() == ["propagtion"]
+    assert misspelled_in_french("chaîne\u00a0: propagtion\n") == ["propagtion"]
 
 
 def test_spell_checker_catches_a_misspelling():
-    hunspell = need("hunspell")
-    result = subprocess.run(
-        [hunspell, "-d", "fr_FR", "-l"],
-        input="propagation propagtion\n",
-        capture_output=True,
-        text=True,
-    )
-    assert result.stdout.split() == ["propagtion"]
+    assert misspelled_in_french("propagation propagtion\n") == ["propagtion"]
 
 
 GLOSSARY = {
