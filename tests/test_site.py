@@ -220,7 +220,9 @@ def test_diagram_lies_inside_its_viewbox(site, lang):
 
 
 def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
-    """dev.py's first run is a long pip install: it says so before it starts."""
+    """dev.py's first run is a long pip install: it says so before it starts,
+    and how long it took. The site installs the docs extra only, the tests add
+    theirs; both at the versions pinned in constraints.txt."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
@@ -234,10 +236,33 @@ def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
     dev.ensure_venv()
     out = capsys.readouterr().out
     assert "pip" in str(commands[0]) and "install" in commands[0]
-    assert "Installing" in out and "first run" in out and "minutes" in out, out
-    assert "Installed in" in out
+    assert commands[0][-1] == ".[docs]" and ROOT / "constraints.txt" in commands[0]
+    assert "Installing" in out and "first run" in out and "minute" in out, out
+    assert re.search(r"Set-up took \d+ s", out), out
     dev.ensure_venv()  # now installed: silent
     assert capsys.readouterr().out == "" and len(commands) == 1
+    dev.ensure_venv("docs,test")  # the test command adds its tools
+    assert commands[1][-1] == ".[docs,test]" and ROOT / "constraints.txt" in commands[1]
+    assert "pytest" in capsys.readouterr().out
+
+
+def test_constraints_pin_every_development_tool():
+    """Every package of the docs and test extras has one exact version in
+    constraints.txt, so that a release upstream changes nothing on its own."""
+    import tomllib
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not an exact pin: {line}"
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = extras["optional-dependencies"]["docs"] + extras["optional-dependencies"]["test"]
+    for requirement in wanted:
+        name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", requirement)[0]).lower()
+        assert name in pins, f"{name} is not pinned in constraints.txt: run python3 dev.py lock"
+    assert "numpy" in pins and "numpy>=1.26" in extras["dependencies"]
 
 
 # A real browser, offline, from file://
