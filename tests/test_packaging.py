@@ -117,6 +117,8 @@ def test_the_readme_opens_with_the_install_and_its_example_runs():
     assert language == "sh" and "pip install dnn_textbook" in install
     assert 'pip install "dnn_textbook[data]"' in install
     assert python == "python"
+    # before the release, the route from a clone (the same pip, on the folder)
+    assert "pip install .  " in readme and "pip wheel --no-deps" in readme
     ast.parse(example)
     result = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
