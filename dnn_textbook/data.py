@@ -9,8 +9,8 @@ distributed with this library; a learner who has them passes their folder
 to :func:`load_catvnoncat`, which needs the optional package h5py.
 
 For a real data set that needs no download, :func:`load_breast_cancer_split`
-uses the Wisconsin breast-cancer measurements that ship inside
-scikit-learn (an optional dependency too).
+uses the Wisconsin breast-cancer measurements, which ship inside this
+package (the copy that scikit-learn distributes, 46 kB compressed).
 
 Each picture becomes a column the way the course flattens it: the array of
 shape ``(m, 64, 64, 3)`` is reshaped to ``(m, 12288)`` and transposed, then
@@ -36,12 +36,10 @@ from .types import ArrayLike, FloatArray
 
 __all__ = ["flatten_images", "load_breast_cancer_split", "load_catvnoncat"]
 
-# pytest-doctestplus: skip these examples where scikit-learn is missing.
-__doctest_requires__: dict[tuple[str, ...], list[str]] = {
-    ("load_breast_cancer_split",): ["sklearn"]
-}
-
 CAT_FILES = ("train_catvnoncat.h5", "test_catvnoncat.h5")
+# The UCI data set "Breast Cancer Wisconsin (Diagnostic)", CC BY 4.0, as
+# scikit-learn ships it (sklearn/datasets/data/breast_cancer.csv), gzipped.
+BREAST_CANCER = Path(__file__).with_name("breast_cancer.csv.gz")
 
 
 def flatten_images(images: ArrayLike) -> FloatArray:
@@ -238,8 +236,6 @@ def load_breast_cancer_split(
 
     Raises
     ------
-    ModuleNotFoundError
-        If scikit-learn is not installed.
     ValueError
         If ``test_fraction`` is not between 0 and 1.
     """
@@ -247,17 +243,10 @@ def load_breast_cancer_split(
         raise ValueError(
             _("test_fraction must be between 0 and 1, got {value}").format(value=test_fraction)
         )
-    try:
-        from sklearn.datasets import load_breast_cancer
-    except ModuleNotFoundError as error:
-        raise ModuleNotFoundError(
-            _(
-                "the breast-cancer data ships with scikit-learn: pip install scikit-learn "
-                '(or pip install "dnn_textbook[data]")'
-            )
-        ) from error
-    data = load_breast_cancer()
-    X, Y = data.data.T, data.target.reshape(1, -1).astype(np.float64)
+    # The file's first line is a header (569,30,malignant,benign); each row
+    # then holds the 30 measurements and the label of one tumour.
+    table = np.loadtxt(BREAST_CANCER, delimiter=",", skiprows=1)
+    X, Y = table[:, :-1].T, table[:, -1:].T
     rng = np.random.default_rng(seed)
     chosen: list[int] = []
     for label in (0, 1):  # the same share of each class in the test set

@@ -66,6 +66,7 @@ def test_the_wheel_holds_the_library_typed_and_licensed(dist):
     names = set(zipfile.ZipFile(wheel).namelist())
     dist_info = f"dnn_textbook-{dnn_textbook.__version__}.dist-info"
     assert {f"dnn_textbook/{m}" for m in MODULES} | {"dnn_textbook/py.typed"} <= names
+    assert "dnn_textbook/breast_cancer.csv.gz" in names  # the application's data ships
     assert f"{dist_info}/licenses/LICENSE" in names
     assert not [n for n in names if n.startswith(("tests/", "docs/", "locales/"))]
     metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
