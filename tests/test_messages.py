@@ -400,6 +400,8 @@ def test_an_installed_wheel_speaks_ukrainian_and_french(wheel, tmp_path):
         ],
         check=True,
         capture_output=True,
+        # a PYTHONPATH to the source tree would show pip the tree's egg-info as installed
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
     site = subprocess.run(
