@@ -82,7 +82,7 @@ network; for training a deep one, pass ``scale`` explicitly.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import numpy as np
@@ -197,6 +197,7 @@ def initialize_parameters_deep(
     # global generator, which the learner's code may use, is left as it was. With
     # neither, the draws come from numpy's global generator, as in the course, so
     # that np.random.seed(s) makes them reproducible.
+    draw: Callable[[tuple[int, int]], FloatArray]
     if rng is not None:
         draw = rng.standard_normal
     elif legacy_seed is not None:
