@@ -15,7 +15,8 @@ as English does (Ukrainian has three forms: 1 рядок, 2 рядки, 5 ряд
 The language is the one :func:`set_language` chose or, if it chose none,
 the one of the variables ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and
 ``LANG``, the first one set, read as Python's :mod:`gettext` reads them. A
-language without a catalog gives English, with no error.
+language without a catalog gives English, with no error (:func:`set_language`
+warns, once for each such language).
 
 The compiled catalogs ship inside the package, in
 ``locale/<language>/LC_MESSAGES/dnn_textbook.mo``. Their sources are
