@@ -208,6 +208,30 @@ def network(
     return X, layers
 
 
+def course_cache(cache: Any, layer: int | None, with_Z: bool) -> tuple[Any, Any, Any, Any]:
+    """(A_prev, W, b, Z) from a cache in the course's layout, or the TypeError.
+
+    The course's forward step caches ``((A_prev, W, b), Z)``, and its linear
+    step ``(A_prev, W, b)``, which is enough where Z is not read (the linear
+    backward step): both are accepted, so that the course's test cases run
+    here too.
+    """
+    if isinstance(cache, (tuple, list)):
+        if len(cache) == 2 and isinstance(cache[0], (tuple, list)) and len(cache[0]) == 3:
+            (A_prev, W, b), Z = cache
+            return A_prev, W, b, Z
+        if len(cache) == 3 and not with_Z:
+            A_prev, W, b = cache
+            return A_prev, W, b, None
+    raise TypeError(
+        _("the cache must be a Cache (A_prev, W, b, Z) from the forward step")
+        if layer is None
+        else _(
+            "the cache of layer {layer} must be a Cache (A_prev, W, b, Z) from the forward step"
+        ).format(layer=layer)
+    ) from None  # not the unpacking's error
+
+
 def cache(
     cache: Any, layer: int | None, with_Z: bool = True
 ) -> tuple[FloatArray, FloatArray, Any, Any]:
@@ -220,13 +244,7 @@ def cache(
     try:
         A_prev, W, b, Z = cache
     except (TypeError, ValueError):
-        raise TypeError(
-            _("the cache must be a Cache (A_prev, W, b, Z) from the forward step")
-            if layer is None
-            else _(
-                "the cache of layer {layer} must be a Cache (A_prev, W, b, Z) from the forward step"
-            ).format(layer=layer)
-        ) from None
+        A_prev, W, b, Z = course_cache(cache, layer, with_Z)
     if (
         type(A_prev) is type(W) is np.ndarray
         and A_prev.dtype.kind == W.dtype.kind == "f"
@@ -404,7 +422,15 @@ def labels(Y: ArrayLike, AL: FloatArray) -> FloatArray:
     if Y.shape[1] == 0:
         raise ValueError(_("m = 0: Y holds no examples"))
     if not only_0_and_1(Y):
-        raise ValueError(_("Y must hold only 0 and 1 (binary classification labels)"))
+        others = np.unique(Y[(Y != 0) & (Y != 1)])  # sorted, NaN last
+        found = ", ".join(f"{float(v):g}" for v in others[:3]) + (
+            ", ..." if others.size > 3 else ""
+        )
+        raise ValueError(
+            _(
+                "Y must hold only 0 and 1 (binary classification labels), but it also holds {found}"
+            ).format(found=found)
+        )
     return Y.astype(AL.dtype, copy=False)  # 0 and 1 are exact in float32 too
 
 

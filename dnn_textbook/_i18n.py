@@ -15,7 +15,8 @@ as English does (Ukrainian has three forms: 1 рядок, 2 рядки, 5 ряд
 The language is the one :func:`set_language` chose or, if it chose none,
 the one of the variables ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and
 ``LANG``, the first one set, read as Python's :mod:`gettext` reads them. A
-language without a catalog gives English, with no error.
+language without a catalog gives English, with no error (:func:`set_language`
+warns, once for each such language).
 
 The compiled catalogs ship inside the package, in
 ``locale/<language>/LC_MESSAGES/dnn_textbook.mo``. Their sources are
@@ -26,6 +27,8 @@ The compiled catalogs ship inside the package, in
 from __future__ import annotations
 
 import gettext
+import re
+import warnings
 from pathlib import Path
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "ngettext", "set_language"]
@@ -61,12 +64,49 @@ def set_language(language: str | None) -> None:
     Parameters
     ----------
     language : str or None
-        ``"en"``, ``"fr"`` or ``"uk"`` (a locale name such as
-        ``"uk_UA.UTF-8"`` works too). A language without a catalog gives
-        English; ``None`` goes back to the system's language.
+        ``"en"``, ``"fr"`` or ``"uk"``. A locale name works too, with an
+        underscore or a hyphen: ``"fr_FR.UTF-8"``, ``"fr-FR"``, ``"uk_UA"``,
+        ``"uk-UA"``; ``"ua"`` is taken for ``"uk"``, the code of Ukrainian.
+        A language without a catalog gives English, with a warning (once
+        for each such value); ``None`` goes back to the system's language.
+
+    Raises
+    ------
+    TypeError
+        If ``language`` is neither a string nor None.
     """
     global _chosen
-    _chosen = None if language is None else [language]
+    if language is None:
+        _chosen = None
+        return
+    if not isinstance(language, str):
+        raise TypeError(
+            _(
+                "language must be a string such as 'fr' or 'uk', or None, "
+                "got {value} of type {type}"
+            ).format(value=repr(language), type=type(language).__name__)
+        )
+    code = _UA.sub("uk", language.strip().replace("-", "_"))
+    _chosen = [code]
+    if (
+        language not in _warned
+        and not _ENGLISH.match(code)
+        and gettext.find(DOMAIN, LOCALE_DIR, languages=[code]) is None
+    ):
+        _warned.add(language)
+        warnings.warn(
+            _(
+                "the library has no messages in the language {language}: they stay in English "
+                "(available: en, fr, uk)"
+            ).format(language=repr(language)),
+            UserWarning,
+            stacklevel=2,
+        )
+
+
+_UA = re.compile(r"^ua(?=$|[_.@])", re.IGNORECASE)  # "ua", "ua_UA": Ukrainian is "uk"
+_ENGLISH = re.compile(r"^(en($|[_.@])|C$|C\.|POSIX$)", re.IGNORECASE)  # English: no catalog needed
+_warned: set[str] = set()  # the unknown languages already warned about
 
 
 def _translation() -> gettext.NullTranslations:

@@ -305,7 +305,8 @@ def linear_backward(
         to :math:`z^{[l](i)}`.
     cache : Cache
         ``(A_prev, W, b, Z)`` from the forward step of layer l; only
-        ``A_prev`` and ``W`` are read.
+        ``A_prev`` and ``W`` are read. The course's layouts,
+        ``((A_prev, W, b), Z)`` and ``(A_prev, W, b)``, are accepted too.
     compute_dA_prev : bool, default True
         Set to False for layer 1: :math:`dA^{[0]}` is never used.
     layer : int, optional
@@ -420,7 +421,8 @@ def linear_activation_backward(
         Column i: the derivative of the loss of example i with respect
         to :math:`a^{[l](i)}`.
     cache : Cache
-        ``(A_prev, W, b, Z)`` from the forward step of layer l.
+        ``(A_prev, W, b, Z)`` from the forward step of layer l, or the
+        course's ``((A_prev, W, b), Z)``.
     activation : str
         The activation used by the forward step of layer l.
     compute_dA_prev : bool, default True

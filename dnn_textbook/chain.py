@@ -266,7 +266,8 @@ def L_model_backward(
     Y : array_like of shape (1, m)
         The labels, 0 or 1.
     caches : list of Cache
-        From :func:`L_model_forward`.
+        From :func:`L_model_forward` (or the course's caches
+        ``((A_prev, W, b), Z)``, one per layer).
     activations : list of str, optional
         The same activations as the forward pass.
     fused : bool, default True

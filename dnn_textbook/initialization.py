@@ -82,8 +82,8 @@ network; for training a deep one, pass ``scale`` explicitly.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
 
 import numpy as np
 
@@ -115,6 +115,21 @@ def _check_scale(scale: float | str) -> None:
     )
 
 
+def layer_sizes(layer_dims: Any, name: str) -> list[Any]:
+    """``layer_dims`` as a list, or a TypeError that says what it must be."""
+    try:
+        if isinstance(layer_dims, (str, bytes)):
+            raise TypeError
+        return list(layer_dims)
+    except TypeError:
+        raise TypeError(
+            _(
+                "{name} must be a list of layer sizes such as [5, 4, 1]: n[0] inputs, then the "
+                "number of units of each layer; got {value} of type {type}"
+            ).format(name=name, value=repr(layer_dims), type=type(layer_dims).__name__)
+        ) from None
+
+
 def initialize_parameters_deep(
     layer_dims: Sequence[int],
     rng: np.random.Generator | None = None,
@@ -135,7 +150,10 @@ def initialize_parameters_deep(
         ``[n[0], n[1], ..., n[L]]``: the input size, then each layer's.
     rng : numpy.random.Generator, optional
         The source of randomness; pass ``np.random.default_rng(seed)`` for
-        reproducible results. A fresh generator is used if omitted.
+        reproducible results. If omitted (and no ``legacy_seed``), the
+        weights come from numpy's global generator, as in the course:
+        ``np.random.seed(s)`` before the call makes them reproducible, and
+        gives the numbers of ``legacy_seed=s``.
     scale : float or {"xavier", "he"}, default 0.01
         The factor :math:`s^{[l]}` (see above). The default is the
         course's step-by-step one, not the ``"xavier"`` of
@@ -157,9 +175,9 @@ def initialize_parameters_deep(
     ValueError
         If a dimension is not a positive integer, or the scale is unknown.
     TypeError
-        If ``rng`` is not a numpy Generator.
+        If ``layer_dims`` is not a list, or ``rng`` is not a numpy Generator.
     """
-    dims = list(layer_dims)
+    dims = layer_sizes(layer_dims, "layer_dims")
     if len(dims) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in dims):
         raise ValueError(
             _(
@@ -169,8 +187,6 @@ def initialize_parameters_deep(
     _check_scale(scale)
     if legacy_seed is not None and rng is not None:
         raise ValueError(_("give either rng or legacy_seed, not both"))
-    if rng is None and legacy_seed is None:
-        rng = np.random.default_rng()
     if rng is not None and not isinstance(rng, np.random.Generator):
         raise TypeError(
             _(
@@ -178,11 +194,19 @@ def initialize_parameters_deep(
             ).format(type=type(rng).__name__)
         )
     # With legacy_seed, the course's draws come from a generator of our own: numpy's
-    # global generator, which the learner's code may use, is left as it was.
-    source = rng if rng is not None else np.random.RandomState(legacy_seed)
+    # global generator, which the learner's code may use, is left as it was. With
+    # neither, the draws come from numpy's global generator, as in the course, so
+    # that np.random.seed(s) makes them reproducible.
+    draw: Callable[[tuple[int, int]], FloatArray]
+    if rng is not None:
+        draw = rng.standard_normal
+    elif legacy_seed is not None:
+        draw = np.random.RandomState(legacy_seed).standard_normal
+    else:
+        draw = np.random.standard_normal
     parameters: Parameters = {}
     for l in range(1, len(dims)):
-        N = source.standard_normal((dims[l], dims[l - 1]))
+        N = draw((dims[l], dims[l - 1]))
         # W[l] = s[l] · N[l],  b[l] = 0
         parameters[f"W{l}"] = _scaled(N, scale, dims[l - 1]).astype(dtype, copy=False)
         parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)

@@ -9,15 +9,15 @@ hyperparameter: it is chosen by the user, not learned.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from typing import Literal, overload
 
 import numpy as np
 
 from . import _checks
 from ._i18n import _, ngettext
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
-from .initialization import initialize_parameters_deep
+from .initialization import initialize_parameters_deep, layer_sizes
 from .loss import _compute_cost
 from .types import ArrayLike, ArraysByName, FloatArray, Gradients, Parameters
 
@@ -92,16 +92,45 @@ def _update_parameters(
     return updated
 
 
+# For type checkers: the library's call, and the course's predict(X, y, parameters).
+@overload
 def predict(
-    X: ArrayLike, parameters: ArraysByName, activations: Sequence[str] | None = None
+    X: ArrayLike, parameters: ArraysByName, activations: Sequence[str] | None = ...
+) -> FloatArray: ...
+@overload
+def predict(X: ArrayLike, y: ArrayLike, parameters: ArraysByName, /) -> FloatArray: ...
+def predict(
+    X: ArrayLike,
+    parameters: ArraysByName | ArrayLike,
+    activations: Sequence[str] | ArraysByName | None = None,
 ) -> FloatArray:
     r"""Predict labels: 1 where :math:`A^{[L]} > 0.5`, else 0.
 
     >>> parameters = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
     >>> predict(np.array([[-2.0, 0.5, 3.0]]), parameters)
     array([[0., 1., 1.]])
+
+    The course's call, ``predict(X, y, parameters)`` with the labels
+    second, works too, and does what the course's does: it returns the
+    same predictions and prints the accuracy, the fraction of examples
+    predicted right (here two of three):
+
+    >>> p = predict(np.array([[-2.0, 0.5, 3.0]]), np.array([[0, 0, 1]]), parameters)
+    Accuracy: 0.6666666666666666
+    >>> p
+    array([[0., 1., 1.]])
+
+    With the library's call nothing is printed; the accuracy is then
+    ``np.mean(predict(X, parameters) == y)``.
     """
-    AL, _ = L_model_forward(X, parameters, activations)
+    if isinstance(activations, Mapping) and not isinstance(parameters, Mapping):
+        # the course's predict(X, y, parameters)
+        AL, _caches = L_model_forward(X, activations)
+        p = (AL > 0.5).astype(AL.dtype)
+        y = _checks.labels(parameters, AL)
+        print(_("Accuracy: {accuracy}").format(accuracy=float(np.mean(p == y))))
+        return p
+    AL, _caches = L_model_forward(X, parameters, activations)  # type: ignore[arg-type]
     return (AL > 0.5).astype(AL.dtype)
 
 
@@ -181,7 +210,7 @@ def L_layer_model(
         the learning rate is then probably too large.
     """
     X = _checks.matrix(X, "X")
-    dims = list(layers_dims)
+    dims = layer_sizes(layers_dims, "layers_dims")
     if dims and X.shape[0] != dims[0]:
         if X.shape[1] == dims[0]:
             raise ValueError(_checks.examples_as_rows("X", "X", X.shape, "n[0]", dims[0]))
@@ -203,9 +232,26 @@ def L_layer_model(
     L = len(dims) - 1
     activations = _activations(activations, L)
     _checks.output_activation(activations[-1], L)
-    # A[L] will have shape (n[L], m): check it, and Y against it, before the loop
-    AL_shape = _checks.output(np.empty((dims[-1], X.shape[1]), dtype=X.dtype))
-    Y = _checks.labels(Y, AL_shape)
+    # A[L] will have shape (n[L], m) = (1, m): check n[L], and Y against X, before the loop
+    if dims[-1] != 1:
+        raise ValueError(
+            _(
+                "layers_dims[-1] = n[L] = {n} but must be 1: the output layer of binary "
+                "classification has one unit, whose A[L] is the probability of the label 1"
+            ).format(n=dims[-1])
+        )
+    Y = _checks.as_float_array(Y, "Y")
+    if Y.ndim == 2 and Y.shape[0] == 1 and Y.shape[1] != X.shape[1]:
+        raise ValueError(
+            ngettext(
+                "Y has shape {shape} but X has {m} column, one per example (shape {X_shape}): "
+                "Y must have shape (1, {m}), one label per example",
+                "Y has shape {shape} but X has {m} columns, one per example (shape {X_shape}): "
+                "Y must have shape (1, {m}), one label per example",
+                X.shape[1],
+            ).format(shape=Y.shape, m=X.shape[1], X_shape=X.shape)
+        )
+    Y = _checks.labels(Y, np.empty((1, X.shape[1]), dtype=X.dtype))
     # Checked once: the loop below runs the trusted steps.
     costs: list[float] = []
     cost, i = float("nan"), 0

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dnn_textbook import Cache, linear_activation_backward, linear_backward, linear_forward
 
@@ -71,13 +73,65 @@ def test_plain_lists_are_accepted():
     assert dW.tolist() == [[2.5, 5.5]] and db.tolist() == [[1.5]]
 
 
-@pytest.mark.parametrize("m", [2, 5])  # m < n[l-1] = 3 and m > n[l-1]: both places of 1/m
-def test_both_placements_of_one_over_m(m):
+@st.composite
+def steps(draw, dtype):
+    """(dZ, A_prev, W) on either side of the switch between the two places of 1/m.
+
+    The step scales whichever is smaller, dZ (n[l] m numbers) or dW and db
+    (n[l] (n[l-1] + 1) numbers), counting a numpy call as a thousand numbers.
+    """
+    n, n_prev = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    first_large = -(-(n * n_prev + n + 1000) // n)  # the smallest m that scales dW and db
+    if draw(st.booleans()):
+        m = draw(st.integers(1, first_large - 1))
+    else:
+        m = draw(st.integers(first_large, first_large + 40))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    return tuple(
+        rng.standard_normal(shape).astype(dtype) for shape in ((n, m), (n_prev, m), (n, n_prev))
+    )
+
+
+def per_example(dZ, A_prev, W):
+    """dW, db and dA_prev by the single-example equations, one example at a time, in float64."""
+    dZ, A_prev, W = (a.astype(np.float64) for a in (dZ, A_prev, W))
+    m = dZ.shape[1]
+    dW = sum(np.outer(dZ[:, i], A_prev[:, i]) for i in range(m)) / m
+    db = sum(dZ[:, [i]] for i in range(m)) / m
+    dA_prev = np.column_stack([W.T @ dZ[:, i] for i in range(m)])
+    return dW, db, dA_prev
+
+
+@pytest.mark.parametrize("dtype, rtol", [(np.float64, 1e-11), (np.float32, 1e-4)])
+@pytest.mark.parametrize("n, n_prev, m", [(2, 3, 5), (2, 3, 504), (1, 4, 1004), (1, 4, 1005)])
+def test_both_places_of_one_over_m_give_the_mean_over_the_examples(n, n_prev, m, dtype, rtol):
+    """Each side of the switch, and its edge: 1/m on dZ for (2, 3, 5) and (1, 4, 1004),
+    on dW and db for (2, 3, 504) and (1, 4, 1005)."""
     rng = np.random.default_rng(m)
-    A_prev, W, dZ = rng.standard_normal((3, m)), rng.standard_normal((2, 3)), rng.random((2, m))
-    _, dW, db = linear_backward(dZ, Cache(A_prev, W, None, None))
-    np.testing.assert_allclose(dW, dZ @ A_prev.T / m, rtol=1e-14)
-    np.testing.assert_allclose(db, dZ.sum(axis=1, keepdims=True) / m, rtol=1e-14)
+    dZ, A_prev, W = (
+        rng.standard_normal(shape).astype(dtype) for shape in ((n, m), (n_prev, m), (n, n_prev))
+    )
+    check_one_step(dZ, A_prev, W, rtol)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+@pytest.mark.parametrize("dtype, rtol", [(np.float64, 1e-11), (np.float32, 1e-4)])
+def test_either_place_of_one_over_m_equals_the_per_example_loop(data, dtype, rtol):
+    check_one_step(*data.draw(steps(dtype)), rtol)
+
+
+def check_one_step(dZ, A_prev, W, rtol):
+    """The step against the loop, within rtol of the sum of the magnitudes of the terms."""
+    n, m = dZ.shape
+    dW_loop, db_loop, dA_prev_loop = per_example(dZ, A_prev, W)
+    dA_prev, dW, db = linear_backward(dZ, Cache(A_prev, W, None, None))
+    assert dW.shape == W.shape and db.shape == (n, 1) and dA_prev.shape == A_prev.shape
+    assert dW.dtype == db.dtype == dA_prev.dtype == dZ.dtype
+    dZ, A_prev, W = (np.abs(a.astype(np.float64)) for a in (dZ, A_prev, W))
+    assert np.all(np.abs(dW - dW_loop) <= rtol * (dZ @ A_prev.T) / m)
+    assert np.all(np.abs(db - db_loop) <= rtol * dZ.sum(axis=1, keepdims=True) / m)
+    assert np.all(np.abs(dA_prev - dA_prev_loop) <= rtol * (W.T @ dZ))
 
 
 def test_a_cache_that_does_not_chain_is_refused():
@@ -94,3 +148,20 @@ def test_a_cache_that_does_not_chain_is_refused():
             "relu",
             layer=2,
         )
+
+
+def test_the_courses_caches_are_accepted():
+    """((A_prev, W, b), Z) from the course's forward step, (A_prev, W, b) from its linear step."""
+    rng = np.random.default_rng(4)
+    A_prev, W, b = rng.standard_normal((3, 4)), rng.standard_normal((2, 3)), rng.random((2, 1))
+    Z, cache = linear_forward(A_prev, W, b)
+    dZ = rng.standard_normal((2, 4))
+    expected = linear_backward(dZ, cache)
+    for course in ((A_prev, W, b), ((A_prev, W, b), Z), [[A_prev, W, b], Z]):
+        got = linear_backward(dZ, course)
+        assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True))
+    expected = linear_activation_backward(dZ, cache, "tanh")
+    got = linear_activation_backward(dZ, ((A_prev, W, b), Z), "tanh")
+    assert all(np.array_equal(g, e) for g, e in zip(got, expected, strict=True))
+    with pytest.raises(TypeError, match="must be a Cache"):  # Z is read here
+        linear_activation_backward(dZ, (A_prev, W, b), "tanh")

@@ -361,3 +361,70 @@ def test_a_negative_zero_label_is_a_zero():
     AL, caches = L_model_forward(X, parameters)
     minus = np.where(Y == 0, -0.0, 1.0)
     assert compute_cost(AL, minus) == compute_cost(AL, Y)
+
+
+@pytest.mark.parametrize("L", [1, 2, 3])
+@pytest.mark.parametrize("fused", [True, False])
+@pytest.mark.parametrize("compute_dA0", [False, True])
+def test_layer_1_computes_dA0_only_when_asked(monkeypatch, L, fused, compute_dA0):
+    """The product W[1]ᵀ dZ[1] is skipped unless dA0 is asked for; every other dA[l-1] is made.
+
+    The chain's two backward steps are wrapped to record, layer by layer (L first),
+    whether each was asked for its dA[l-1].
+    """
+    import dnn_textbook.chain as chain
+
+    asked = []
+    for name in ("_linear_backward", "_linear_activation_backward"):
+        step = getattr(chain, name)
+
+        def recording(*args, step=step):
+            asked.append(args[-1])
+            return step(*args)
+
+        monkeypatch.setattr(chain, name, recording)
+    rng = np.random.default_rng(L)
+    dims = [3, 4, 2, 1][-(L + 1) :]
+    parameters = {}
+    for l in range(1, L + 1):
+        parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1]))
+        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    X, Y = rng.standard_normal((dims[0], 6)), np.array([[1, 0, 1, 1, 0, 0]])
+    AL, caches = L_model_forward(X, parameters)
+    grads = L_model_backward(AL, Y, caches, fused=fused, compute_dA0=compute_dA0)
+    assert asked == [True] * (L - 1) + [compute_dA0]
+    assert ("dA0" in grads) is compute_dA0
+
+
+@pytest.mark.parametrize("change", ["pop", "append"])
+def test_caches_with_one_removed_or_added_are_checked_again(change):
+    """The list from L_model_forward, one cache fewer or more: its shapes are looked at again."""
+    rng = np.random.default_rng(3)
+    parameters = {
+        "W1": rng.standard_normal((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": rng.standard_normal((3, 3)),
+        "b2": np.zeros((3, 1)),
+        "W3": rng.standard_normal((1, 3)),
+        "b3": np.zeros((1, 1)),
+    }
+    X, Y = rng.standard_normal((2, 5)), np.array([[1, 0, 1, 0, 1]])
+    AL, caches = L_model_forward(X, parameters)
+    if change == "pop":
+        caches.pop()  # two caches left: the last holds Z[2] of shape (3, 5), not A[L]'s
+        expected = r"A\[L\] has shape \(1, 5\) but the last cache holds Z\[2\] of shape \(3, 5\)"
+    else:
+        caches.append(caches[-1])  # a fourth cache, whose A_prev (3, 5) is not Z[3] (1, 5)
+        expected = "the caches must come from one forward pass"
+    with pytest.raises(ValueError, match=expected):
+        L_model_backward(AL, Y, caches)
+
+
+def test_the_courses_caches_give_the_same_gradients():
+    parameters, X, Y = two_layers()
+    AL, caches = L_model_forward(X, parameters)
+    course = [((c.A_prev, c.W, c.b), c.Z) for c in caches]  # the course's layout
+    expected = L_model_backward(AL, Y, caches)
+    got = L_model_backward(AL, Y, course)
+    assert got.keys() == expected.keys()
+    assert all(np.array_equal(got[k], expected[k]) for k in expected)

@@ -56,6 +56,8 @@ def test_float32():
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
+        (dict(layer_dims=5), TypeError, r"layer_dims must be a list of layer sizes such as \[5"),
+        (dict(layer_dims="5, 4, 1"), TypeError, "layer_dims must be a list of layer sizes"),
         (dict(layer_dims=[3]), ValueError, "at least two positive integers"),
         (dict(layer_dims=[3, 0]), ValueError, "at least two positive integers"),
         (dict(layer_dims=[3, 2], scale="lecun"), ValueError, "scale must be a positive number"),
@@ -80,3 +82,19 @@ def test_legacy_seed_leaves_numpys_global_generator_alone():
     np.random.seed(123)
     initialize_parameters_deep([5, 4, 3], legacy_seed=3)
     assert np.array_equal(np.random.randn(3), expected)
+
+
+def test_numpys_global_seed_makes_the_default_reproducible_as_in_the_course():
+    """np.random.seed(s), then no rng: the course's draws, those of legacy_seed=s."""
+    np.random.seed(3)
+    seeded = initialize_parameters_deep([5, 4, 3])
+    np.testing.assert_allclose(seeded["W1"], COURSE_W1, atol=5e-9)
+    legacy = initialize_parameters_deep([5, 4, 3], legacy_seed=3)
+    assert all(np.array_equal(seeded[k], legacy[k]) for k in legacy)
+    np.random.seed(1)
+    a = initialize_parameters_deep([3, 2, 1], scale="he")
+    b = initialize_parameters_deep([3, 2, 1], scale="he")  # the generator moved on
+    np.random.seed(1)
+    again = initialize_parameters_deep([3, 2, 1], scale="he")
+    assert all(np.array_equal(a[k], again[k]) for k in a)
+    assert not np.array_equal(a["W1"], b["W1"])

@@ -109,3 +109,17 @@ def test_only_the_exact_0_and_1_are_clipped():
         with pytest.raises(ValueError, match=r"A\[L\] must lie in \[0, 1\]"):
             fused_dZL(np.array([[0.5, 1.5]], dtype), np.array([[1, 0]]))
         assert fused_dZL(np.array([[0.0, 1.0]], dtype), np.array([[1, 0]])).tolist() == [[-1, 1]]
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_the_range_check_at_its_edges_in_every_float_dtype(dtype):
+    """float32 and float64 take the check by bits, other floats the check by values."""
+    tiny = np.finfo(dtype).smallest_subnormal
+    below_1, above_1 = np.nextafter(dtype(1), dtype(0)), np.nextafter(dtype(1), dtype(2))
+    for a in (0.0, -0.0, tiny, 0.5, below_1, 1.0):
+        AL = np.array([[a, 0.5]], dtype)
+        Y = np.array([[1, 0]])
+        assert fused_dZL(AL, Y).tolist() == (AL - Y.astype(dtype)).tolist()
+    for a in (-tiny, above_1, -1.0, np.nan, np.inf, -np.inf):
+        with pytest.raises(ValueError, match=r"A\[L\] (must lie in \[0, 1\]|contains NaN)"):
+            fused_dZL(np.array([[0.5, a]], dtype), np.array([[1, 0]]))

@@ -19,6 +19,7 @@ import sys
 import tarfile
 import textwrap
 import venv
+import warnings
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -87,6 +88,11 @@ MISTAKES = {
     "gradient check": f"gradient_check({P1}, {{}}, np.ones((2, 1)), np.ones((1, 1)))",
     "images": "dnn_textbook.data.flatten_images(np.ones((2, 3)))",
     "test_fraction": "dnn_textbook.data.load_breast_cancer_split(2.0)",
+    "language type": "dnn_textbook.set_language(3)",
+    "layer_dims type": "initialize_parameters_deep(5)",
+    "layers_dims output": "L_layer_model(np.ones((1, 2)), np.array([[1, 0]]), [1, 2])",
+    "Y against X": "L_layer_model(np.ones((1, 2)), np.array([[1, 0, 1]]), [1, 1])",
+    "course's predict": f"predict(np.ones((2, 2)), np.array([[1, 0]]), {P1})",
     "progress line": (
         "L_layer_model(np.array([[0.5, -1.0]]), np.array([[1, 0]]), [1, 1],"
         " num_iterations=1, rng=np.random.default_rng(0))"
@@ -189,13 +195,71 @@ def test_english_is_the_default_here_and_an_unknown_language_gives_english(engli
         "ValueError: give either rng or legacy_seed, not both"
     )
     assert english["progress line"].startswith("Cost after iteration 0: 0.647")
-    for unknown in ("xx", "de", "", "C"):
-        assert in_language(unknown) == english
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the warning of an unknown language: tested below
+        for unknown in ("xx", "de", "", "C"):
+            assert in_language(unknown) == english
 
 
-def test_a_locale_name_works_too():
-    dnn_textbook.set_language("uk_UA.UTF-8")
-    assert message(MISTAKES["progress line"]) == in_language("uk")["progress line"]
+@pytest.mark.parametrize(
+    "language, lang",
+    [
+        ("uk_UA.UTF-8", "uk"),
+        ("uk_UA", "uk"),
+        ("uk-UA", "uk"),
+        ("ua", "uk"),
+        ("UA", "uk"),
+        ("ua_UA.UTF-8", "uk"),
+        ("fr-FR", "fr"),
+        ("fr_FR.UTF-8", "fr"),
+        ("fr-CA", "fr"),
+        ("FR", "fr"),
+    ],
+)
+def test_a_locale_name_works_too(language, lang):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a language the library has: no warning
+        dnn_textbook.set_language(language)
+        assert message(MISTAKES["rows"]) == in_language(lang)["rows"]
+
+
+def test_set_language_refuses_what_is_not_a_language_at_the_call():
+    dnn_textbook.set_language("fr")
+    try:
+        french = message(MISTAKES["rows"])
+        with pytest.raises(TypeError) as error:
+            dnn_textbook.set_language(3)
+        assert str(error.value) == (
+            "language doit être une chaîne de caractères telle que 'fr' ou 'uk', ou None, "
+            "mais vaut 3, de type int"
+        )
+        assert message(MISTAKES["rows"]) == french  # the choice before stays
+    finally:
+        dnn_textbook.set_language("en")
+    with pytest.raises(TypeError, match="language must be a string such as 'fr' or 'uk'"):
+        dnn_textbook.set_language(["fr"])
+
+
+def test_an_unknown_language_gives_english_and_says_so_once(english):
+    for unknown in ("de-test", "xx_test"):
+        with pytest.warns(UserWarning) as caught:
+            dnn_textbook.set_language(unknown)
+        assert [str(w.message) for w in caught] == [
+            f"the library has no messages in the language {unknown!r}: they stay in English "
+            "(available: en, fr, uk)"
+        ]
+        assert message(MISTAKES["rows"]) == english["rows"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # once for each unknown value
+            dnn_textbook.set_language("fr")
+            dnn_textbook.set_language(unknown)
+        assert message(MISTAKES["rows"]) == english["rows"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # English needs no catalog
+        for language in ("en", "en_GB.UTF-8", "en-US", "C", "POSIX"):
+            dnn_textbook.set_language(language)
+            assert message(MISTAKES["rows"]) == english["rows"]
+    dnn_textbook.set_language("en")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -336,6 +400,8 @@ def test_an_installed_wheel_speaks_ukrainian_and_french(wheel, tmp_path):
         ],
         check=True,
         capture_output=True,
+        # a PYTHONPATH to the source tree would show pip the tree's egg-info as installed
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
     site = subprocess.run(

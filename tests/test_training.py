@@ -229,8 +229,12 @@ def test_lists_and_examples_as_rows():
     )
     with pytest.raises(ValueError, match=r"Y must have shape \(1, m\), got \(4, 1\).*Y\.T"):
         L_layer_model(X, Y.T, [2, 1], print_cost=False)
-    with pytest.raises(ValueError, match=r"A\[L\] must have shape \(1, m\)"):
+    with pytest.raises(ValueError) as error:
         L_layer_model(X, Y, [2, 2], print_cost=False)
+    assert str(error.value) == (
+        "layers_dims[-1] = n[L] = 2 but must be 1: the output layer of binary classification "
+        "has one unit, whose A[L] is the probability of the label 1"
+    )
     with pytest.raises(ValueError, match="the output activation is 'identity'"):
         L_layer_model(X, Y, [2, 2, 1], activations=["relu", "identity"], print_cost=False)
 
@@ -246,3 +250,43 @@ def test_update_parameters_checks_shapes_and_accepts_lists():
             {"dW1": np.ones((2, 1)), "db1": np.ones((1, 1))},
             0.1,
         )
+
+
+def test_what_the_learner_passed_is_what_the_message_names():
+    """No A[L] the learner never made: layers_dims, X's m, the values found in Y."""
+    X = np.random.default_rng(0).standard_normal((2, 8))
+    Y = np.array([[0, 1, 1, 0, 1, 0, 0, 1]])
+    with pytest.raises(ValueError) as error:
+        L_layer_model(X, Y[:, :3], [2, 1], print_cost=False)
+    assert str(error.value) == (
+        "Y has shape (1, 3) but X has 8 columns, one per example (shape (2, 8)): "
+        "Y must have shape (1, 8), one label per example"
+    )
+    with pytest.raises(TypeError) as error:
+        L_layer_model(X, Y, 5, print_cost=False)
+    assert str(error.value) == (
+        "layers_dims must be a list of layer sizes such as [5, 4, 1]: n[0] inputs, then the "
+        "number of units of each layer; got 5 of type int"
+    )
+    for labels, found in [
+        ([[2, -1, 0.5, 3, 2, 0, 1, 1]], "-1, 0.5, 2, ..."),  # sorted, the first three
+        ([[2, np.nan, 1, 0, 2, 0, 1, 1]], "2, nan"),
+        ([[-1, 1, 1, 0, 1, 0, 0, 1]], "-1"),
+    ]:
+        with pytest.raises(ValueError) as error:
+            L_layer_model(X, np.array(labels), [2, 1], print_cost=False)
+        assert str(error.value) == (
+            "Y must hold only 0 and 1 (binary classification labels), but it also holds " + found
+        )
+
+
+def test_the_courses_predict_call_returns_the_predictions_and_prints_the_accuracy(capsys):
+    X, Y = small()
+    parameters, _ = L_layer_model(X, Y, [2, 3, 1], 0.1, 50, False, legacy_seed=1)
+    p = predict(X, parameters)
+    assert capsys.readouterr().out == ""
+    course = predict(X, Y, parameters)  # the course's predict(X, y, parameters)
+    assert np.array_equal(course, p)
+    accuracy = np.sum(p == Y) / Y.shape[1]  # the course's own formula
+    assert 0 < accuracy < 1  # a number that tells right from wrong predictions
+    assert capsys.readouterr().out == f"Accuracy: {accuracy}\n"

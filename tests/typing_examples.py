@@ -43,6 +43,7 @@ def learner_calls() -> None:
     assert_type(grads, Gradients)
     parameters = update_parameters(parameters, grads, learning_rate=0.5)
     assert_type(predict(X, parameters), FloatArray)
+    assert_type(predict(X, Y, parameters), FloatArray)  # the course's call
     assert_type(gradient_check(parameters, None, X, Y), float)
     assert_type(relative_difference([3.0001], [3.0]), float)
 
