@@ -5,8 +5,9 @@ no-break space before « ; ? ! » (U+202F) and a no-break space inside « »,
 so that a line never starts with a colon or a closing guillemet. This script
 makes that change in every msgstr of ``locales/fr``, outside the spans that
 must stay byte-identical to the English: math, code, roles, URLs, HTML and
-format placeholders. Entries identical to their msgid (equations, signatures)
-are left alone. It prints the number of entries changed.
+format placeholders. Entries identical to their msgid but for the decimal
+comma between digits (display equations, signatures) are left alone: they are
+math or code as a whole. It prints the number of entries changed.
 
     python3 tools/french_spacing.py [--check]
 """
@@ -26,6 +27,14 @@ PROTECTED = re.compile(
     r"|:[a-z]+(?::[a-z]+)?:`[^`]*`|``[^`]*``|(?<![`:])`[^`]+`(?!`)"
     r"|https?://[^\s)>\]]+|<[^<>]*>|&#?\w+;|%\([a-z_]+\)s|\$\{\w+\}"
 )
+
+
+DECIMAL_COMMA = re.compile(r"(?<=\d)\{,\}(?=\d)")  # 0{,}5, the French 0.5 in math
+
+
+def is_verbatim(string: str, english: str) -> bool:
+    """Whether a msgstr is its msgid but for the decimal comma: an equation or a signature."""
+    return DECIMAL_COMMA.sub(".", string) == english
 
 
 def fix_prose(text: str) -> str:
@@ -54,7 +63,9 @@ def main() -> int:
             catalog = read_po(f)
         touched = False
         for message in catalog:
-            if not message.id or not message.string or message.string == message.id:
+            if not message.id or not message.string:
+                continue
+            if isinstance(message.string, str) and is_verbatim(message.string, message.id):
                 continue
             if isinstance(message.string, tuple):  # plural forms (the library's messages)
                 new = tuple(fix(form) for form in message.string)
