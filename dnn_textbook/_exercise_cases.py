@@ -446,8 +446,7 @@ def cases(exercise: str) -> list[Case]:
     r = _random
     if exercise == "initialize_parameters_deep":
         return [Case(_("the course's example"), ([5, 4, 3],))] + [
-            Case(f"L = {len(dims) - 1}", (dims,)) - 1})
-            for dims in ([2, 3, 1], [3, 3, 3, 1], [4, 1])
+            Case(f"L = {len(dims) - 1}", (dims,)) for dims in ([2, 3, 1], [3, 3, 3, 1], [4, 1])
         ]
     if exercise == "linear_forward":
         return [
