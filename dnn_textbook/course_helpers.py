@@ -58,7 +58,8 @@ def sigmoid_backward(dA: ArrayLike, cache: ArrayLike) -> FloatArray:
     """
     Z = np.asarray(cache, dtype=float)
     s = 1 / (1 + np.exp(-Z))
-    return np.asarray(dA, dtype=float) * s * (1 - s)
+    dZ: FloatArray = np.asarray(dA, dtype=float) * s * (1 - s)
+    return dZ
 
 
 def relu_backward(dA: ArrayLike, cache: ArrayLike) -> FloatArray:

@@ -298,7 +298,10 @@ def shapes(value: Any) -> str:
 
 
 def _number(x: Any) -> str:
-    return f"{float(x):.6g}" if np.isscalar(x) and not isinstance(x, str) else repr(x)
+    try:
+        return f"{float(x):.6g}"
+    except (TypeError, ValueError):
+        return repr(x)
 
 
 def _kind(got: Any) -> str:
@@ -402,7 +405,9 @@ def _dA_keys_of_2017(grads: Any, L: int) -> Any:
 
 def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
     all_cases = cases.cases(name)
-    reports, got_all, notes = [], [], []
+    reports: list[CaseReport] = []
+    got_all: list[Any] = []
+    notes: list[str] = []
     for case in all_cases:
         got = run(fn, case.args)
         if name == "L_model_backward":
