@@ -63,7 +63,16 @@ import numpy as np
 from . import _exercise_cases as cases
 from ._i18n import _
 
-__all__ = ["EXERCISES", "MISTAKES", "CheckResult", "Example", "Mistake", "check", "example"]
+__all__ = [
+    "EXERCISES",
+    "MISTAKES",
+    "CaseReport",
+    "CheckResult",
+    "Example",
+    "Mistake",
+    "check",
+    "example",
+]
 
 #: The exercises, in the course's order.
 EXERCISES: tuple[str, ...] = (
@@ -107,7 +116,7 @@ class Mistake(NamedTuple):
     """A mistake the checker knows: what it means, and where the book derives the equation."""
 
     meaning: str  #: in the lecture's words, in English
-    section: tuple[str, str]  #: (the chapter's doc name, the section's anchor)
+    section: tuple[str, str]  #: the chapter's doc name and the section's anchor
     title: str  #: the section's title, in English
 
 
@@ -122,7 +131,7 @@ class Example(NamedTuple):
     """The first case of an exercise, worked by hand: what to call, and what to see."""
 
     args: tuple[Any, ...]  #: the arguments, in the order of the course's signature
-    expected: Any  #: the outputs (for initialize_parameters_deep: the shapes)
+    expected: Any  #: the outputs; for initialize_parameters_deep, their shapes
 
 
 @dataclass(frozen=True)
@@ -137,7 +146,7 @@ class CaseReport:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What :func:`check` found: ``passed``, the ``mistakes`` it recognised, and the report."""
+    """What :func:`~dnn_textbook.exercises.check` found: passed, mistakes, and the report."""
 
     exercise: str
     cases: tuple[CaseReport, ...]
@@ -263,18 +272,18 @@ def _exercise(name: str) -> str:
 # ------------------------------------------------------------------ running the cases
 
 
-class Raised(NamedTuple):
+class _Raised(NamedTuple):
     error: BaseException
 
 
-def run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
-    """fn(*args) on a copy of args, or Raised(the exception); the random state is kept."""
+def _run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """``fn(*args)`` on a copy of the arguments, or ``_Raised(error)``; keeps the random state."""
     state = np.random.get_state()
     try:
         with np.errstate(all="ignore"):
             return fn(*copy.deepcopy(args))
     except Exception as error:  # the learner's exception is a verdict
-        return Raised(error)
+        return _Raised(error)
     finally:
         np.random.set_state(state)
 
@@ -282,17 +291,17 @@ def run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
 def _expected(name: str, case: cases.Case) -> Any:
     if case.expected is not None:
         return case.expected
-    return run(cases.REFERENCES[name], case.args)
+    return _run(cases.REFERENCES[name], case.args)
 
 
-def shapes(value: Any) -> str:
+def _shapes(value: Any) -> str:
     """The shapes of an input, for a report: ``(2, 3)``, ``((3, 4), (2, 3), (2, 1))``."""
     if isinstance(value, np.ndarray):
         return str(value.shape)
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {shapes(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k}: {_shapes(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
-        inner = ", ".join(shapes(v) for v in value)
+        inner = ", ".join(_shapes(v) for v in value)
         return f"[{inner}]" if isinstance(value, list) else f"({inner})"
     return repr(value)
 
@@ -312,7 +321,7 @@ def _kind(got: Any) -> str:
     return type(got).__name__
 
 
-def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) -> str | None:
+def _difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) -> str | None:
     """None when ``got`` is ``expected`` (to a float32's precision), else the first difference."""
     if isinstance(expected, Mapping):
         if not isinstance(got, Mapping):
@@ -320,7 +329,7 @@ def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) 
         for key, value in expected.items():
             if key not in got:
                 return _("{name}: the key {key!r} is missing").format(name=name, key=key)
-            found = difference(value, got[key], f"{name}[{key!r}]")
+            found = _difference(value, got[key], f"{name}[{key!r}]")
             if found:
                 return found
         return None
@@ -331,7 +340,7 @@ def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) 
                 name=name or ", ".join(names), n=n, got=_kind(got)
             )
         for i, (e, g) in enumerate(zip(expected, got, strict=True)):
-            found = difference(e, g, names[i] if names else f"{name}[{i}]")
+            found = _difference(e, g, names[i] if names else f"{name}[{i}]")
             if found:
                 return found
         return None
@@ -371,25 +380,25 @@ def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) 
 
 
 def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, Raised) or isinstance(b, Raised):
-        return isinstance(a, Raised) and isinstance(b, Raised)
-    return difference(a, b, "") is None
+    if isinstance(a, _Raised) or isinstance(b, _Raised):
+        return isinstance(a, _Raised) and isinstance(b, _Raised)
+    return _difference(a, b, "") is None
 
 
-def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
+def _verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
     """None when the case passes, else what went wrong, in a sentence."""
-    if isinstance(got, Raised):
+    if isinstance(got, _Raised):
         error = got.error
         if isinstance(error, NotImplementedError):
             return _("not written yet (it raises NotImplementedError)")
-        shapes_ = ", ".join(f"{n} {shapes(v)}" for n, v in zip(_INPUTS[name], inputs, strict=True))
+        shapes_ = ", ".join(f"{n} {_shapes(v)}" for n, v in zip(_INPUTS[name], inputs, strict=True))
         return _("raised {type}: {message} (inputs: {shapes})").format(
             type=type(error).__name__, message=error, shapes=shapes_
         )
     outputs = _OUTPUTS[name]
     if len(outputs) == 1:
-        return difference(expected, got, outputs[0])
-    return difference(expected, got, "", outputs)
+        return _difference(expected, got, outputs[0])
+    return _difference(expected, got, "", outputs)
 
 
 def _dA_keys_of_2017(grads: Any, L: int) -> Any:
@@ -409,7 +418,7 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
     got_all: list[Any] = []
     notes: list[str] = []
     for case in all_cases:
-        got = run(fn, case.args)
+        got = _run(fn, case.args)
         if name == "L_model_backward":
             renamed = _dA_keys_of_2017(got, len(case.args[2]))
             if renamed is not got and not notes:
@@ -421,18 +430,18 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
                 )
             got = renamed
         got_all.append(got)
-        wrong = verdict(name, got, _expected(name, case), case.args)
+        wrong = _verdict(name, got, _expected(name, case), case.args)
         inputs = ", ".join(
-            f"{n} {shapes(v)}" for n, v in zip(_INPUTS[name], case.args, strict=True)
+            f"{n} {_shapes(v)}" for n, v in zip(_INPUTS[name], case.args, strict=True)
         )
         label = _(case.label).format(**case.fill)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     mistakes: list[str] = []
     if not all(report.passed for report in reports):
         for variant in cases.VARIANTS[name]:
-            outs = [run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
+            outs = [_run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
             if all(_same(o, g) for o, g in zip(outs, got_all, strict=True)) and any(
-                not isinstance(o, Raised) and not _same(o, _expected(name, c))
+                not isinstance(o, _Raised) and not _same(o, _expected(name, c))
                 for o, c in zip(outs, all_cases, strict=True)
             ):
                 key = cases.mistake_id(variant)

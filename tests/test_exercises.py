@@ -17,7 +17,7 @@ import dnn_textbook
 from dnn_textbook import _exercise_cases as cases
 from dnn_textbook import _i18n
 from dnn_textbook.course_helpers import relu, relu_backward, sigmoid, sigmoid_backward
-from dnn_textbook.exercises import EXERCISES, MISTAKES, check, difference, example
+from dnn_textbook.exercises import EXERCISES, MISTAKES, _difference, check, example
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -596,7 +596,7 @@ def test_the_first_case_is_the_worked_example_worked_by_hand():
         "W1": (4, 5), "b1": (4, 1), "W2": (3, 4), "b2": (3, 1)})  # fmt: skip
     for name in EXERCISES[1:]:
         args, expected = example(name)
-        assert difference(expected, sol.SOLUTIONS[name](*args), name) is None
+        assert _difference(expected, sol.SOLUTIONS[name](*args), name) is None
 
 
 def _library_cache(cache):
@@ -646,18 +646,18 @@ def test_every_case_s_expected_values_agree_with_the_library(name):
 
 
 def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other():
-    from dnn_textbook.exercises import Raised, _same, run
+    from dnn_textbook.exercises import _Raised, _run, _same
 
     for name in EXERCISES[1:]:
         all_cases = cases.cases(name)
-        right = [run(cases.REFERENCES[name], c.args) for c in all_cases]
+        right = [_run(cases.REFERENCES[name], c.args) for c in all_cases]
         outs = {
-            v: [run(cases.REFERENCES[name], c.args + (v,)) for c in all_cases]
+            v: [_run(cases.REFERENCES[name], c.args + (v,)) for c in all_cases]
             for v in cases.VARIANTS[name]
         }
         for variant, out in outs.items():
             assert any(
-                not isinstance(o, Raised) and not _same(o, r)
+                not isinstance(o, _Raised) and not _same(o, r)
                 for o, r in zip(out, right, strict=True)
             ), (
                 name,
