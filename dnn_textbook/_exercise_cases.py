@@ -3,13 +3,14 @@
 This module serves :mod:`dnn_textbook.exercises`. It holds three things:
 
 * the course's functions, written as the course's notebook writes them (its
-  signatures, its cache layout), each with one switch, ``mistake``: with
-  ``mistake=""`` it is right; with a mistake's id it makes just that
+  signatures, its cache layout), each with one switch, ``mistakes``: with
+  ``mistakes=()`` it is right; with a mistake's id it makes just that
   mistake, the reference with one edit (``1/m`` dropped, ``keepdims``
   dropped, :math:`\\sigma'` replaced by :math:`\\sigma`...). The checker
   runs each variant on the same cases as the learner's function and names
   the mistake whose outputs the learner's function reproduces, however it
-  was written;
+  was written (then, if none does, each pair of mistakes: 1/m forgotten in
+  both dW and db is common);
 * the cases of each exercise: the worked example's hand-worked numbers
   first, then cases with :math:`m \\ne n`, non-square :math:`W`, mixed
   signs, so that two different mistakes never give the same outputs;
@@ -155,10 +156,10 @@ def _sigmoid(Z: FloatArray) -> FloatArray:
     return np.asarray(1 / (1 + np.exp(-Z)))
 
 
-def linear_forward(A: Any, W: Any, b: Any, mistake: str = "") -> Any:
-    if mistake == "forward-no-bias":
+def linear_forward(A: Any, W: Any, b: Any, mistakes: tuple[str, ...] = ()) -> Any:
+    if "forward-no-bias" in mistakes:
         Z = np.dot(W, A)
-    elif mistake == "forward-elementwise":
+    elif "forward-elementwise" in mistakes:
         Z = W * A + b
     else:
         Z = np.dot(W, A) + b
@@ -166,12 +167,12 @@ def linear_forward(A: Any, W: Any, b: Any, mistake: str = "") -> Any:
 
 
 def linear_activation_forward(
-    A_prev: Any, W: Any, b: Any, activation: str, mistake: str = ""
+    A_prev: Any, W: Any, b: Any, activation: str, mistakes: tuple[str, ...] = ()
 ) -> Any:
-    Z, linear_cache = linear_forward(A_prev, W, b, mistake)
-    if mistake == "activation-swapped":
+    Z, linear_cache = linear_forward(A_prev, W, b, mistakes)
+    if "activation-swapped" in mistakes:
         activation = "relu" if activation == "sigmoid" else "sigmoid"
-    if mistake == "activation-missing":
+    if "activation-missing" in mistakes:
         A = Z.copy()
     elif activation == "sigmoid":
         A = _sigmoid(Z)
@@ -180,127 +181,130 @@ def linear_activation_forward(
     return A, (linear_cache, Z)
 
 
-def L_model_forward(X: Any, parameters: Any, mistake: str = "") -> Any:
+def L_model_forward(X: Any, parameters: Any, mistakes: tuple[str, ...] = ()) -> Any:
     L = len(parameters) // 2
     caches = []
     A = X
-    hidden = "sigmoid" if mistake == "hidden-sigmoid" else "relu"
+    hidden = "sigmoid" if "hidden-sigmoid" in mistakes else "relu"
     for l in range(1, L):
         W, b = parameters["W" + str(l)], parameters["b" + str(l)]
-        A, cache = linear_activation_forward(A, W, b, hidden, mistake)
+        A, cache = linear_activation_forward(A, W, b, hidden, mistakes)
         caches.append(cache)
-    output = "relu" if mistake == "output-relu" else "sigmoid"
+    output = "relu" if "output-relu" in mistakes else "sigmoid"
     W, b = parameters["W" + str(L)], parameters["b" + str(L)]
-    AL, cache = linear_activation_forward(A, W, b, output, mistake)
+    AL, cache = linear_activation_forward(A, W, b, output, mistakes)
     caches.append(cache)
     return AL, caches
 
 
-def compute_cost(AL: Any, Y: Any, mistake: str = "") -> Any:
+def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
     m = Y.shape[1]
     first, second = Y * np.log(AL), (1 - Y) * np.log(1 - AL)
-    if mistake == "cost-missing-term":
+    if "cost-missing-term" in mistakes:
         second = 0 * second
-    elif mistake == "cost-missing-term:y":
+    elif "cost-missing-term:y" in mistakes:
         first = 0 * first
     total = float(np.sum(first + second))
     cost = -total / m
-    if mistake == "cost-no-mean":
+    if "cost-no-mean" in mistakes:
         cost = -total
-    elif mistake == "cost-sign":
+    elif "cost-sign" in mistakes:
         cost = total / m
-    elif mistake == "cost-not-scalar":
+    elif "cost-not-scalar" in mistakes:
         return np.array([[cost]])
-    elif mistake == "cost-not-scalar:1-d":
+    elif "cost-not-scalar:1-d" in mistakes:
         return np.array([cost])
     return cost
 
 
-def linear_backward(dZ: Any, cache: Any, mistake: str = "") -> Any:
+def linear_backward(dZ: Any, cache: Any, mistakes: tuple[str, ...] = ()) -> Any:
     A_prev, W, b = cache
     m = A_prev.shape[1]
-    dW = np.dot(dZ, A_prev.T) / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    dA_prev = np.dot(W.T, dZ)
-    if mistake == "dW-no-1/m":
-        dW = np.dot(dZ, A_prev.T)
-    elif mistake == "dW-no-transpose":
-        dW = np.dot(dZ, A_prev) / m
-    elif mistake == "dW-no-transpose:swapped":
-        dW = np.dot(A_prev, dZ.T) / m
-    elif mistake == "db-no-1/m":
-        db = np.sum(dZ, axis=1, keepdims=True)
-    elif mistake == "db-no-keepdims":
-        db = np.sum(dZ, axis=1) / m
-    elif mistake == "db-wrong-axis":
-        db = np.sum(dZ, axis=0, keepdims=True) / m
-    elif mistake == "db-wrong-axis:flat":
-        db = np.sum(dZ, axis=0) / m
-    elif mistake == "db-wrong-axis:all":
-        db = np.sum(dZ) / m
-    elif mistake == "dA-prev-no-transpose":
-        dA_prev = np.dot(W, dZ)
-    elif mistake == "dA-prev-with-1/m":
-        dA_prev = np.dot(W.T, dZ) / m
+    m_dW = 1 if "dW-no-1/m" in mistakes else m
+    if "dW-no-transpose" in mistakes:
+        dW = np.dot(dZ, A_prev) / m_dW
+    elif "dW-no-transpose:swapped" in mistakes:
+        dW = np.dot(A_prev, dZ.T) / m_dW
+    else:
+        dW = np.dot(dZ, A_prev.T) / m_dW
+    axis: int | None = 0 if any(v.startswith("db-wrong-axis") for v in mistakes) else 1
+    keepdims = not {"db-no-keepdims", "db-wrong-axis:flat", "db-wrong-axis:all"} & set(mistakes)
+    if "db-wrong-axis:all" in mistakes:
+        axis = None
+    db = np.sum(dZ, axis=axis, keepdims=keepdims) / (1 if "db-no-1/m" in mistakes else m)
+    dA_prev = np.dot(W if "dA-prev-no-transpose" in mistakes else W.T, dZ)
+    if "dA-prev-with-1/m" in mistakes:
+        dA_prev = dA_prev / m
     return dA_prev, dW, db
 
 
-def linear_activation_backward(dA: Any, cache: Any, activation: str, mistake: str = "") -> Any:
+def linear_activation_backward(
+    dA: Any, cache: Any, activation: str, mistakes: tuple[str, ...] = ()
+) -> Any:
     linear_cache, Z = cache
-    if mistake == "activation-swapped":
+    if "activation-swapped" in mistakes:
         activation = "relu" if activation == "sigmoid" else "sigmoid"
     if activation == "relu":
         dZ = dA * (Z > 0)
-        if mistake == "relu-prime-wrong":
+        if "relu-prime-wrong" in mistakes:
             dZ = dA * np.maximum(0, Z)
-        elif mistake == "relu-prime-wrong:dA":
+        elif "relu-prime-wrong:dA" in mistakes:
             dZ = np.where(dA > 0, dA, 0.0)
     else:
         s = _sigmoid(Z)
         dZ = dA * s * (1 - s)
-        if mistake == "sigmoid-prime-wrong":
+        if "sigmoid-prime-wrong" in mistakes:
             dZ = dA * s
-        elif mistake == "sigmoid-prime-wrong:1-s":
+        elif "sigmoid-prime-wrong:1-s" in mistakes:
             dZ = dA * (1 - s)
-        elif mistake == "g-prime-of-A":
+        elif "g-prime-of-A" in mistakes:
             a = _sigmoid(s)
             dZ = dA * a * (1 - a)
-    if mistake == "g-prime-missing":
+    if "g-prime-missing" in mistakes or "g-prime-missing:" + activation in mistakes:
         dZ = dA
-    return linear_backward(dZ, linear_cache, mistake)
+    return linear_backward(dZ, linear_cache, mistakes)
 
 
-def L_model_backward(AL: Any, Y: Any, caches: Any, mistake: str = "") -> Any:
+def L_model_backward(AL: Any, Y: Any, caches: Any, mistakes: tuple[str, ...] = ()) -> Any:
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    if mistake == "seed-sign":
+    if "seed-sign" in mistakes:
         dAL = -dAL
-    elif mistake == "seed-missing-term":
+    elif "seed-missing-term" in mistakes:
         dAL = -np.divide(Y, AL)
-    elif mistake == "seed-missing-term:1-y":
+    elif "seed-missing-term:1-y" in mistakes:
         dAL = np.divide(1 - Y, 1 - AL)
-    output = "relu" if mistake == "output-relu" else "sigmoid"
-    hidden = "sigmoid" if mistake == "hidden-sigmoid" else "relu"
-    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], output, mistake)
+    output = "relu" if "output-relu" in mistakes else "sigmoid"
+    hidden = "sigmoid" if "hidden-sigmoid" in mistakes else "relu"
+    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], output, mistakes)
     grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
     for l in reversed(range(L - 1)):
-        cache = caches[l + 1] if mistake == "cache-off-by-one" else caches[l]
+        cache = caches[l + 1] if "cache-off-by-one" in mistakes else caches[l]
         dA_prev, dW, db = linear_activation_backward(
-            grads["dA" + str(l + 1)], cache, hidden, mistake
+            grads["dA" + str(l + 1)], cache, hidden, mistakes
         )
         grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
     return grads
 
 
-def update_parameters(parameters: Any, grads: Any, learning_rate: float, mistake: str = "") -> Any:
+def update_parameters(
+    parameters: Any, grads: Any, learning_rate: float, mistakes: tuple[str, ...] = ()
+) -> Any:
     L = len(parameters) // 2
-    sign = -1 if mistake == "update-sign" else 1
+    sign = -1 if "update-sign" in mistakes else 1
+    skipped = (
+        L
+        if "update-skips-layer" in mistakes
+        else 1
+        if "update-skips-layer:first" in mistakes
+        else 0
+    )
     updated = {}
     for l in range(1, L + 1):
         W, b = parameters["W" + str(l)], parameters["b" + str(l)]
-        if mistake == "update-skips-layer" and l == L:
+        if l == skipped:
             updated["W" + str(l)], updated["b" + str(l)] = W.copy(), b.copy()
             continue
         updated["W" + str(l)] = W - sign * learning_rate * grads["dW" + str(l)]
@@ -336,6 +340,8 @@ _BACKWARD = (
 _SLOPES = (
     "activation-swapped",
     "g-prime-missing",
+    "g-prime-missing:relu",
+    "g-prime-missing:sigmoid",
     "g-prime-of-A",
     "sigmoid-prime-wrong",
     "sigmoid-prime-wrong:1-s",
@@ -365,7 +371,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     + _SLOPES
     + _LAYERS
     + ("seed-sign", "seed-missing-term", "seed-missing-term:1-y", "cache-off-by-one"),
-    "update_parameters": ("update-sign", "update-skips-layer"),
+    "update_parameters": ("update-sign", "update-skips-layer", "update-skips-layer:first"),
 }
 
 # ------------------------------------------------------------------------ the cases

@@ -438,13 +438,26 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     mistakes: list[str] = []
     if not all(report.passed for report in reports):
-        for variant in cases.VARIANTS[name]:
-            outs = [_run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
-            if all(_same(o, g) for o, g in zip(outs, got_all, strict=True)) and any(
-                not isinstance(o, _Raised) and not _same(o, _expected(name, c))
-                for o, c in zip(outs, all_cases, strict=True)
-            ):
-                key = cases.mistake_id(variant)
-                if key not in mistakes:
-                    mistakes.append(key)
+        mistakes = _recognised(name, all_cases, got_all)
     return CheckResult(name, tuple(reports), tuple(mistakes), tuple(notes))
+
+
+def _recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
+    """The ids of the variant whose outputs are the learner's: one mistake, else two."""
+    right = [_expected(name, c) for c in all_cases]
+
+    def matches(variant: tuple[str, ...]) -> bool:
+        out = [_run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
+        return all(_same(o, g) for o, g in zip(out, got_all, strict=True)) and any(
+            not isinstance(o, _Raised) and not _same(o, r) for o, r in zip(out, right, strict=True)
+        )
+
+    variants = cases.VARIANTS[name]
+    found = [cases.mistake_id(v) for v in variants if matches((v,))]
+    if not found:
+        for i, first in enumerate(variants):
+            for second in variants[i + 1 :]:
+                ids = [cases.mistake_id(first), cases.mistake_id(second)]
+                if ids[0] != ids[1] and matches((first, second)):
+                    return ids
+    return list(dict.fromkeys(found))

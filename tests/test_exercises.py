@@ -652,7 +652,7 @@ def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other(
         all_cases = cases.cases(name)
         right = [_run(cases.REFERENCES[name], c.args) for c in all_cases]
         outs = {
-            v: [_run(cases.REFERENCES[name], c.args + (v,)) for c in all_cases]
+            v: [_run(cases.REFERENCES[name], c.args + ((v,),)) for c in all_cases]
             for v in cases.VARIANTS[name]
         }
         for variant, out in outs.items():
@@ -705,3 +705,70 @@ def test_every_sentence_of_a_report_goes_through_the_catalog(monkeypatch):
         assert "§" in result._repr_html_()
     with pytest.raises(ValueError, match="§"):
         check("nope", sol.linear_forward)
+
+
+# ------------------------------------------------------------- beyond one function, one mistake
+
+
+def test_two_mistakes_at_once_are_both_named():
+    def no_1_over_m(dZ, cache):  # neither dW nor db divides by m
+        A_prev, W, b = cache
+        return W.T @ dZ, dZ @ A_prev.T, dZ.sum(axis=1, keepdims=True)
+
+    assert check("linear_backward", no_1_over_m).mistakes == ("dW-no-1/m", "db-no-1/m")
+
+
+def test_a_mistake_in_one_branch_only_is_named():
+    def sigmoid_without_slope(dA, cache, activation):
+        linear_cache, Z = cache
+        dZ = relu_backward(dA, Z) if activation == "relu" else dA
+        return sol.linear_backward(dZ, linear_cache)
+
+    result = check("linear_activation_backward", sigmoid_without_slope)
+    assert result.mistakes == ("g-prime-missing",)
+    assert "✓ case 1" in str(result) and "✗ case 2" in str(result)
+
+
+def test_a_mistake_of_a_step_is_named_in_the_exercise_that_calls_it():
+    def L_model_backward(AL, Y, caches):  # calls a linear_backward that forgets keepdims
+        grads, L = {}, len(caches)
+        dA = -(Y / AL - (1 - Y) / (1 - AL))
+        for l in reversed(range(L)):
+            linear_cache, Z = caches[l]
+            dZ = sigmoid_backward(dA, Z) if l == L - 1 else relu_backward(dA, Z)
+            dA, grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = db_no_keepdims(dZ, linear_cache)
+            grads[f"dA{l}"] = dA
+        return grads
+
+    assert check("L_model_backward", L_model_backward).mistakes == ("db-no-keepdims",)
+
+    def L_model_forward(X, parameters):  # calls a linear_forward without b
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+            Z, linear_cache = forward_no_bias(A, W, b)
+            A, activation_cache = sigmoid(Z) if l == L else relu(Z)
+            caches.append((linear_cache, activation_cache))
+        return A, caches
+
+    assert check("L_model_forward", L_model_forward).mistakes == ("forward-no-bias",)
+
+
+def test_skipping_the_first_layer_is_skipping_a_layer_too():
+    def update(parameters, grads, learning_rate):
+        L = len(parameters) // 2
+        for l in range(1, L):  # the keys of l + 1: layer 1 is never updated
+            parameters["W" + str(l + 1)] -= learning_rate * grads["dW" + str(l + 1)]
+            parameters["b" + str(l + 1)] -= learning_rate * grads["db" + str(l + 1)]
+        return parameters
+
+    assert check("update_parameters", update).mistakes == ("update-skips-layer",)
+
+
+def test_a_wrong_cost_of_another_kind_gets_no_mistake_id():
+    def squared_error(AL, Y):
+        return float(np.mean((AL - Y) ** 2))
+
+    result = check("compute_cost", squared_error)
+    assert not result.passed and result.mistakes == ()
+    assert "cost: expected 0.693147, got 0.25" in str(result)
