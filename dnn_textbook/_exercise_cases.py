@@ -410,8 +410,8 @@ dW1, db1, dA0 = (
 )
 PARAMETERS = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
 CACHES = [((X, W1, b1), Z1), ((A1, W2, b2), Z2), ((A2, W3, b3), Z3)]
-GRADS = {"dA0": dA0, "dW1": dW1, "db1": db1, "dA1": dA1, "dW2": dW2, "db2": db2}
-GRADS |= {"dA2": dA2, "dW3": dW3, "db3": db3}
+GRADS = {"dA2": dA2, "dW3": dW3, "db3": db3, "dA1": dA1, "dW2": dW2, "db2": db2}
+GRADS |= {"dA0": dA0, "dW1": dW1, "db1": db1}  # in the order of the backward pass
 
 _WORKED = _("the worked example")
 _LAYER = _("the worked example, layer {l}")

@@ -61,7 +61,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from . import _exercise_cases as cases
-from ._i18n import _
+from ._i18n import _, ngettext
 
 __all__ = [
     "EXERCISES",
@@ -314,6 +314,8 @@ def _number(x: Any) -> str:
 
 
 def _kind(got: Any) -> str:
+    if got is None:
+        return _("None (is the return statement missing?)")
     if isinstance(got, np.ndarray):
         return _("an array of shape {shape}").format(shape=got.shape)
     if isinstance(got, tuple | list):
@@ -326,9 +328,14 @@ def _difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ())
     if isinstance(expected, Mapping):
         if not isinstance(got, Mapping):
             return _("{name}: expected a dict, got {got}").format(name=name, got=_kind(got))
+        missing = [key for key in expected if key not in got]
+        if missing:
+            return ngettext(
+                "{name}: the key {keys} is missing",
+                "{name}: the keys {keys} are missing",
+                len(missing),
+            ).format(name=name, keys=", ".join(map(repr, missing)))
         for key, value in expected.items():
-            if key not in got:
-                return _("{name}: the key {key!r} is missing").format(name=name, key=key)
             found = _difference(value, got[key], f"{name}[{key!r}]")
             if found:
                 return found
@@ -382,7 +389,10 @@ def _difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ())
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, _Raised) or isinstance(b, _Raised):
         return isinstance(a, _Raised) and isinstance(b, _Raised)
-    return _difference(a, b, "") is None
+    try:
+        return _difference(a, b, "") is None
+    except Exception:
+        return False
 
 
 def _verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
@@ -396,9 +406,14 @@ def _verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str
             type=type(error).__name__, message=error, shapes=shapes_
         )
     outputs = _OUTPUTS[name]
-    if len(outputs) == 1:
-        return _difference(expected, got, outputs[0])
-    return _difference(expected, got, "", outputs)
+    try:
+        if len(outputs) == 1:
+            return _difference(expected, got, outputs[0])
+        return _difference(expected, got, "", outputs)
+    except Exception:  # something numpy cannot compare, such as an array of objects
+        return _("{name}: what came back cannot be compared with numbers: {got}").format(
+            name=", ".join(outputs), got=_kind(got)
+        )
 
 
 def _dA_keys_of_2017(grads: Any, L: int) -> Any:
