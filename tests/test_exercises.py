@@ -772,3 +772,41 @@ def test_a_wrong_cost_of_another_kind_gets_no_mistake_id():
     result = check("compute_cost", squared_error)
     assert not result.passed and result.mistakes == ()
     assert "cost: expected 0.693147, got 0.25" in str(result)
+
+
+@pytest.mark.parametrize("index", range(len(cases.cases("L_model_backward"))))
+def test_the_expected_gradients_agree_with_finite_differences(index):
+    """dW, db and dA0 of each case, against the change of the cost when one entry is nudged."""
+    AL, Y, caches = cases.cases("L_model_backward")[index].args
+    want = cases.cases("L_model_backward")[index].expected or cases.L_model_backward(AL, Y, caches)
+    X = caches[0][0][0]
+    values = {"X": X.copy()}
+    for l, ((_, W, b), _) in enumerate(caches, start=1):
+        values[f"W{l}"], values[f"b{l}"] = W.copy(), b.copy()
+
+    def cost(nudged):
+        parameters = {k: v for k, v in nudged.items() if k != "X"}
+        return cases.compute_cost(cases.L_model_forward(nudged["X"], parameters)[0], Y)
+
+    h = 1e-6
+    for name, value in values.items():
+        grad = want["dA0" if name == "X" else "d" + name]
+        m = X.shape[1] if name == "X" else 1  # dA0 is m times the derivative of the cost
+        for i in np.ndindex(value.shape):
+            plus, minus = dict(values), dict(values)
+            plus[name], minus[name] = value.copy(), value.copy()
+            plus[name][i] += h
+            minus[name][i] -= h
+            estimate = m * (cost(plus) - cost(minus)) / (2 * h)
+            assert estimate == pytest.approx(grad[i], abs=1e-6), (name, i)
+
+
+def test_a_report_in_french_or_ukrainian_is_made_without_error():
+    for language in ("fr", "uk"):
+        dnn_textbook.set_language(language)
+        try:
+            result = check("linear_backward", db_no_keepdims)
+        finally:
+            dnn_textbook.set_language("en")
+        assert result.mistakes == ("db-no-keepdims",)
+        assert "(2, 1)" in str(result) and "db-no-keepdims" in result._repr_html_()
