@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 
 from . import _exercise_cases as cases
+from ._exercise_run import Raised, run, shapes, verdict
 from ._i18n import _
-from .exercises import CaseReport, CheckResult, _Raised, _run, _shapes, _verdict
+from .exercises import CaseReport, CheckResult
 
 _LARGE = 10.0  # no usual scale (0.01, 1/sqrt(n), sqrt(2/n)) gives an entry this large
 
@@ -91,14 +92,14 @@ def check_initialization(fn: Callable[..., Any]) -> CheckResult:
     mistakes: set[str] = set()
     for case in cases.cases("initialize_parameters_deep"):
         dims = case.args[0]
-        got = _run(fn, case.args)
+        got = run(fn, case.args)
         wrong = None
-        if isinstance(got, _Raised):
-            wrong = _verdict("initialize_parameters_deep", got, None, case.args)
+        if isinstance(got, Raised):
+            wrong = verdict("initialize_parameters_deep", got, None, case.args)
         else:
             wrong, found = _problems(got, dims)
             mistakes |= found
-        inputs = f"layer_dims {_shapes(dims)}"
+        inputs = f"layer_dims {shapes(dims)}"
         label = _(case.label).format(**case.fill)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     ordered = tuple(key for key in cases.VARIANTS["initialize_parameters_deep"] if key in mistakes)

@@ -54,13 +54,12 @@ from __future__ import annotations
 
 import copy
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-import numpy as np
-
 from . import _exercise_cases as cases
+from . import _exercise_run as runner
 from ._i18n import _, ngettext
 
 __all__ = [
@@ -86,30 +85,6 @@ EXERCISES: tuple[str, ...] = (
     "L_model_backward",
     "update_parameters",
 )
-
-# The names of each exercise's inputs and outputs, as the course names them.
-_INPUTS = {
-    "initialize_parameters_deep": ("layer_dims",),
-    "linear_forward": ("A", "W", "b"),
-    "linear_activation_forward": ("A_prev", "W", "b", "activation"),
-    "L_model_forward": ("X", "parameters"),
-    "compute_cost": ("AL", "Y"),
-    "linear_backward": ("dZ", "cache"),
-    "linear_activation_backward": ("dA", "cache", "activation"),
-    "L_model_backward": ("AL", "Y", "caches"),
-    "update_parameters": ("parameters", "grads", "learning_rate"),
-}
-_OUTPUTS: dict[str, tuple[str, ...]] = {
-    "linear_forward": ("Z", "cache"),
-    "linear_activation_forward": ("A", "cache"),
-    "L_model_forward": ("AL", "caches"),
-    "compute_cost": ("cost",),
-    "linear_backward": ("dA_prev", "dW", "db"),
-    "linear_activation_backward": ("dA_prev", "dW", "db"),
-    "L_model_backward": ("grads",),
-    "update_parameters": ("parameters",),
-}
-_RTOL, _ATOL = 1e-4, 1e-6  # float32 results pass too
 
 
 class Mistake(NamedTuple):
@@ -163,7 +138,8 @@ class CheckResult:
 
     def _summary(self) -> str:
         n, ok = len(self.cases), sum(case.passed for case in self.cases)
-        return _("{name}: {ok} of {n} cases pass").format(name=self.exercise, ok=ok, n=n)
+        summary = ngettext("{name}: {ok} of {n} case passes", "{name}: {ok} of {n} cases pass", n)
+        return summary.format(name=self.exercise, ok=ok, n=n)
 
     def __str__(self) -> str:
         lines = [self._summary(), ""]
@@ -222,7 +198,7 @@ def example(name: str) -> Example:
         for l in range(1, len(dims)):
             shapes["W" + str(l)], shapes["b" + str(l)] = (dims[l], dims[l - 1]), (dims[l], 1)
         return Example(copy.deepcopy(first.args), shapes)
-    return Example(copy.deepcopy(first.args), copy.deepcopy(_expected(name, first)))
+    return Example(copy.deepcopy(first.args), copy.deepcopy(runner.expected_outputs(name, first)))
 
 
 def check(name: str, fn: Callable[..., Any]) -> CheckResult:
@@ -269,173 +245,15 @@ def _exercise(name: str) -> str:
     return name
 
 
-# ------------------------------------------------------------------ running the cases
-
-
-class _Raised(NamedTuple):
-    error: BaseException
-
-
-def _run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
-    """``fn(*args)`` on a copy of the arguments, or ``_Raised(error)``; keeps the random state."""
-    state = np.random.get_state()
-    try:
-        with np.errstate(all="ignore"):
-            return fn(*copy.deepcopy(args))
-    except Exception as error:  # the learner's exception is a verdict
-        return _Raised(error)
-    finally:
-        np.random.set_state(state)
-
-
-def _expected(name: str, case: cases.Case) -> Any:
-    if case.expected is not None:
-        return case.expected
-    return _run(cases.REFERENCES[name], case.args)
-
-
-def _shapes(value: Any) -> str:
-    """The shapes of an input, for a report: ``(2, 3)``, ``((3, 4), (2, 3), (2, 1))``."""
-    if isinstance(value, np.ndarray):
-        return str(value.shape)
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {_shapes(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple):
-        inner = ", ".join(_shapes(v) for v in value)
-        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
-    return repr(value)
-
-
-def _number(x: Any) -> str:
-    try:
-        return f"{float(x):.6g}"
-    except (TypeError, ValueError):
-        return repr(x)
-
-
-def _kind(got: Any) -> str:
-    if got is None:
-        return _("None (is the return statement missing?)")
-    if isinstance(got, np.ndarray):
-        return _("an array of shape {shape}").format(shape=got.shape)
-    if isinstance(got, tuple | list):
-        return _("a {kind} of {n}").format(kind=type(got).__name__, n=len(got))
-    return type(got).__name__
-
-
-def _difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) -> str | None:
-    """None when ``got`` is ``expected`` (to a float32's precision), else the first difference."""
-    if isinstance(expected, Mapping):
-        if not isinstance(got, Mapping):
-            return _("{name}: expected a dict, got {got}").format(name=name, got=_kind(got))
-        missing = [key for key in expected if key not in got]
-        if missing:
-            return ngettext(
-                "{name}: the key {keys} is missing",
-                "{name}: the keys {keys} are missing",
-                len(missing),
-            ).format(name=name, keys=", ".join(map(repr, missing)))
-        for key, value in expected.items():
-            found = _difference(value, got[key], f"{name}[{key!r}]")
-            if found:
-                return found
-        return None
-    if isinstance(expected, tuple | list):
-        n = len(expected)
-        if not isinstance(got, tuple | list) or len(got) != n:
-            return _("{name}: expected a tuple of {n}, got {got}").format(
-                name=name or ", ".join(names), n=n, got=_kind(got)
-            )
-        for i, (e, g) in enumerate(zip(expected, got, strict=True)):
-            found = _difference(e, g, names[i] if names else f"{name}[{i}]")
-            if found:
-                return found
-        return None
-    if isinstance(expected, float):
-        ok = isinstance(got, float | int | np.number) or (
-            isinstance(got, np.ndarray) and got.shape == ()
-        )
-        if not ok:
-            return _("{name}: expected a number, got {got}").format(name=name, got=_kind(got))
-        if not np.isclose(float(got), expected, rtol=_RTOL, atol=_ATOL):
-            return _("{name}: expected {e}, got {g}").format(
-                name=name, e=_number(expected), g=_number(got)
-            )
-        return None
-    if not isinstance(got, np.ndarray):
-        return _("{name}: expected an array, got {got}").format(name=name, got=_kind(got))
-    if got.shape != np.shape(expected):
-        return _("{name}: expected the shape {e}, got {g}").format(
-            name=name, e=np.shape(expected), g=got.shape
-        )
-    if got.dtype.kind not in "fiub":
-        return _("{name}: expected numbers, got the dtype {dtype}").format(
-            name=name, dtype=got.dtype
-        )
-    close = np.isclose(got.astype(float), expected, rtol=_RTOL, atol=_ATOL)
-    if close.all():
-        return None
-    index = tuple(int(i) for i in np.argwhere(~close)[0])
-    return _("{name}{index}: expected {e}, got {g} (shape {shape}, dtype {dtype})").format(
-        name=name,
-        index=list(index),
-        e=_number(np.asarray(expected)[index]),
-        g=_number(got[index]),
-        shape=got.shape,
-        dtype=got.dtype,
-    )
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, _Raised) or isinstance(b, _Raised):
-        return isinstance(a, _Raised) and isinstance(b, _Raised)
-    try:
-        return _difference(a, b, "") is None
-    except Exception:
-        return False
-
-
-def _verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
-    """None when the case passes, else what went wrong, in a sentence."""
-    if isinstance(got, _Raised):
-        error = got.error
-        if isinstance(error, NotImplementedError):
-            return _("not written yet (it raises NotImplementedError)")
-        shapes_ = ", ".join(f"{n} {_shapes(v)}" for n, v in zip(_INPUTS[name], inputs, strict=True))
-        return _("raised {type}: {message} (inputs: {shapes})").format(
-            type=type(error).__name__, message=error, shapes=shapes_
-        )
-    outputs = _OUTPUTS[name]
-    try:
-        if len(outputs) == 1:
-            return _difference(expected, got, outputs[0])
-        return _difference(expected, got, "", outputs)
-    except Exception:  # something numpy cannot compare, such as an array of objects
-        return _("{name}: what came back cannot be compared with numbers: {got}").format(
-            name=", ".join(outputs), got=_kind(got)
-        )
-
-
-def _dA_keys_of_2017(grads: Any, L: int) -> Any:
-    """grads with the 2017 notebook's dA keys (dA{l} holds dA[l-1]) renamed as today's."""
-    if not isinstance(grads, Mapping) or "dA0" in grads or "dA" + str(L) not in grads:
-        return grads
-    renamed = {k: v for k, v in grads.items() if not k.startswith("dA")}
-    for key, value in grads.items():
-        if key.startswith("dA") and key[2:].isdigit():
-            renamed["dA" + str(int(key[2:]) - 1)] = value
-    return renamed
-
-
 def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
     all_cases = cases.cases(name)
     reports: list[CaseReport] = []
     got_all: list[Any] = []
     notes: list[str] = []
     for case in all_cases:
-        got = _run(fn, case.args)
+        got = runner.run(fn, case.args)
         if name == "L_model_backward":
-            renamed = _dA_keys_of_2017(got, len(case.args[2]))
+            renamed = runner.dA_keys_of_2017(got, len(case.args[2]))
             if renamed is not got and not notes:
                 notes.append(
                     _(
@@ -445,34 +263,13 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
                 )
             got = renamed
         got_all.append(got)
-        wrong = _verdict(name, got, _expected(name, case), case.args)
+        wrong = runner.verdict(name, got, runner.expected_outputs(name, case), case.args)
         inputs = ", ".join(
-            f"{n} {_shapes(v)}" for n, v in zip(_INPUTS[name], case.args, strict=True)
+            f"{n} {runner.shapes(v)}" for n, v in zip(runner.INPUTS[name], case.args, strict=True)
         )
         label = _(case.label).format(**case.fill)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     mistakes: list[str] = []
     if not all(report.passed for report in reports):
-        mistakes = _recognised(name, all_cases, got_all)
+        mistakes = runner.recognised(name, all_cases, got_all)
     return CheckResult(name, tuple(reports), tuple(mistakes), tuple(notes))
-
-
-def _recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
-    """The ids of the variant whose outputs are the learner's: one mistake, else two."""
-    right = [_expected(name, c) for c in all_cases]
-
-    def matches(variant: tuple[str, ...]) -> bool:
-        out = [_run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
-        return all(_same(o, g) for o, g in zip(out, got_all, strict=True)) and any(
-            not isinstance(o, _Raised) and not _same(o, r) for o, r in zip(out, right, strict=True)
-        )
-
-    variants = cases.VARIANTS[name]
-    found = [cases.mistake_id(v) for v in variants if matches((v,))]
-    if not found:
-        for i, first in enumerate(variants):
-            for second in variants[i + 1 :]:
-                ids = [cases.mistake_id(first), cases.mistake_id(second)]
-                if ids[0] != ids[1] and matches((first, second)):
-                    return ids
-    return list(dict.fromkeys(found))

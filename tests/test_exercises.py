@@ -16,8 +16,9 @@ import pytest
 import dnn_textbook
 from dnn_textbook import _exercise_cases as cases
 from dnn_textbook import _i18n
+from dnn_textbook._exercise_run import difference
 from dnn_textbook.course_helpers import relu, relu_backward, sigmoid, sigmoid_backward
-from dnn_textbook.exercises import EXERCISES, MISTAKES, _difference, check, example
+from dnn_textbook.exercises import EXERCISES, MISTAKES, check, example
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -596,7 +597,7 @@ def test_the_first_case_is_the_worked_example_worked_by_hand():
         "W1": (4, 5), "b1": (4, 1), "W2": (3, 4), "b2": (3, 1)})  # fmt: skip
     for name in EXERCISES[1:]:
         args, expected = example(name)
-        assert _difference(expected, sol.SOLUTIONS[name](*args), name) is None
+        assert difference(expected, sol.SOLUTIONS[name](*args), name) is None
 
 
 def _library_cache(cache):
@@ -646,18 +647,18 @@ def test_every_case_s_expected_values_agree_with_the_library(name):
 
 
 def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other():
-    from dnn_textbook.exercises import _Raised, _run, _same
+    from dnn_textbook._exercise_run import Raised, run, same
 
     for name in EXERCISES[1:]:
         all_cases = cases.cases(name)
-        right = [_run(cases.REFERENCES[name], c.args) for c in all_cases]
+        right = [run(cases.REFERENCES[name], c.args) for c in all_cases]
         outs = {
-            v: [_run(cases.REFERENCES[name], c.args + ((v,),)) for c in all_cases]
+            v: [run(cases.REFERENCES[name], c.args + ((v,),)) for c in all_cases]
             for v in cases.VARIANTS[name]
         }
         for variant, out in outs.items():
             assert any(
-                not isinstance(o, _Raised) and not _same(o, r)
+                not isinstance(o, Raised) and not same(o, r)
                 for o, r in zip(out, right, strict=True)
             ), (
                 name,
@@ -665,7 +666,7 @@ def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other(
             )
             for other, out2 in outs.items():
                 if cases.mistake_id(other) != cases.mistake_id(variant):
-                    assert not all(_same(a, b) for a, b in zip(out, out2, strict=True)), (
+                    assert not all(same(a, b) for a, b in zip(out, out2, strict=True)), (
                         variant,
                         other,
                     )
