@@ -210,9 +210,9 @@ def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
         cost = -total
     elif "cost-sign" in mistakes:
         cost = total / m
-    elif "cost-not-scalar" in mistakes:
+    if "cost-not-scalar" in mistakes:
         return np.array([[cost]])
-    elif "cost-not-scalar:1-d" in mistakes:
+    if "cost-not-scalar:1-d" in mistakes:
         return np.array([cost])
     return cost
 
@@ -250,6 +250,10 @@ def linear_activation_backward(
             dZ = dA * np.maximum(0, Z)
         elif "relu-prime-wrong:dA" in mistakes:
             dZ = np.where(dA > 0, dA, 0.0)
+        elif "relu-prime-wrong:inverted" in mistakes:
+            dZ = dA * (Z <= 0)
+        elif "relu-prime-wrong:Z" in mistakes:
+            dZ = dA * Z
     else:
         s = _sigmoid(Z)
         dZ = dA * s * (1 - s)
@@ -257,6 +261,8 @@ def linear_activation_backward(
             dZ = dA * s
         elif "sigmoid-prime-wrong:1-s" in mistakes:
             dZ = dA * (1 - s)
+        elif "sigmoid-prime-wrong:of-Z" in mistakes:
+            dZ = dA * Z * (1 - Z)
         elif "g-prime-of-A" in mistakes:
             a = _sigmoid(s)
             dZ = dA * a * (1 - a)
@@ -278,10 +284,13 @@ def L_model_backward(AL: Any, Y: Any, caches: Any, mistakes: tuple[str, ...] = (
         dAL = np.divide(1 - Y, 1 - AL)
     output = "relu" if "output-relu" in mistakes else "sigmoid"
     hidden = "sigmoid" if "hidden-sigmoid" in mistakes else "relu"
-    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], output, mistakes)
+    last = caches[L - 2] if "cache-off-by-one:output" in mistakes else caches[L - 1]
+    dA_prev, dW, db = linear_activation_backward(dAL, last, output, mistakes)
     grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
     for l in reversed(range(L - 1)):
         cache = caches[l + 1] if "cache-off-by-one" in mistakes else caches[l]
+        if "cache-off-by-one:before" in mistakes:
+            cache = caches[l - 1]
         dA_prev, dW, db = linear_activation_backward(
             grads["dA" + str(l + 1)], cache, hidden, mistakes
         )
@@ -345,8 +354,11 @@ _SLOPES = (
     "g-prime-of-A",
     "sigmoid-prime-wrong",
     "sigmoid-prime-wrong:1-s",
+    "sigmoid-prime-wrong:of-Z",
     "relu-prime-wrong",
     "relu-prime-wrong:dA",
+    "relu-prime-wrong:inverted",
+    "relu-prime-wrong:Z",
 )
 _LAYERS = ("output-relu", "hidden-sigmoid")
 
@@ -370,7 +382,14 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "L_model_backward": tuple(v for v in _BACKWARD if "no-transpose" not in v)
     + _SLOPES
     + _LAYERS
-    + ("seed-sign", "seed-missing-term", "seed-missing-term:1-y", "cache-off-by-one"),
+    + (
+        "seed-sign",
+        "seed-missing-term",
+        "seed-missing-term:1-y",
+        "cache-off-by-one",
+        "cache-off-by-one:before",
+        "cache-off-by-one:output",
+    ),
     "update_parameters": ("update-sign", "update-skips-layer", "update-skips-layer:first"),
 }
 
@@ -430,7 +449,7 @@ def _network(
     for l in range(1, len(dims)):
         parameters["W" + str(l)] = _random(seed + l, dims[l], dims[l - 1])
         parameters["b" + str(l)] = _random(seed + 10 * l, dims[l], 1) / 2
-    Y = (_random(seed + 99, 1, m) > 0).astype(float)
+    Y = (_random(seed + 99, dims[-1], m) > 0).astype(float)
     Y[0, :2] = (1.0, 0.0)
     return _random(seed, dims[0], m), Y, parameters
 
@@ -515,6 +534,8 @@ def cases(exercise: str) -> list[Case]:
             Case(_WORKED, (A3, Y, CACHES), GRADS),
             _backward_case("[4, 3, 2, 1], m = 5", 90, [4, 3, 2, 1], 5),
             _backward_case("[3, 2, 1, 1], m = 4", 100, [3, 2, 1, 1], 4),
+            # one unit in every layer, so that the cache of any layer fits any other
+            _backward_case("[1, 1, 1, 1], m = 3", 130, [1, 1, 1, 1], 3),
         ]
     if exercise == "update_parameters":
         expected = {k: v - 0.1 * GRADS["d" + k] for k, v in PARAMETERS.items()}

@@ -811,3 +811,62 @@ def test_a_report_in_french_or_ukrainian_is_made_without_error():
             dnn_textbook.set_language("en")
         assert result.mistakes == ("db-no-keepdims",)
         assert "(2, 1)" in str(result) and "db-no-keepdims" in result._repr_html_()
+
+
+def _relu_layer_with(dZ_of):
+    def linear_activation_backward(dA, cache, activation):
+        linear_cache, Z = cache
+        dZ = dZ_of(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+        return sol.linear_backward(dZ, linear_cache)
+
+    return linear_activation_backward
+
+
+@pytest.mark.parametrize(
+    "dZ_of",
+    [
+        lambda dA, Z: np.where(Z > 0, 0.0, dA),  # the slope inverted
+        lambda dA, Z: dA * Z,  # Z taken for the slope
+        lambda dA, Z: np.where(dA > 0, dA, 0.0),  # dA clipped, not Z
+    ],
+)
+def test_other_wrong_slopes_of_relu_are_named_too(dZ_of):
+    assert check("linear_activation_backward", _relu_layer_with(dZ_of)).mistakes == (
+        "relu-prime-wrong",
+    )
+
+
+def test_the_slope_of_the_sigmoid_taken_with_Z_for_s_is_named():
+    def linear_activation_backward(dA, cache, activation):
+        linear_cache, Z = cache
+        dZ = relu_backward(dA, Z) if activation == "relu" else dA * Z * (1 - Z)
+        return sol.linear_backward(dZ, linear_cache)
+
+    assert check("linear_activation_backward", linear_activation_backward).mistakes == (
+        "sigmoid-prime-wrong",
+    )
+
+
+def test_the_cache_of_the_layer_before_is_a_cache_off_by_one_too():
+    def L_model_backward(AL, Y, caches):
+        grads, L = {}, len(caches)
+        dAL = -(Y / AL - (1 - Y) / (1 - AL))
+        grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = sol.linear_activation_backward(
+            dAL, caches[L - 1], "sigmoid"
+        )
+        for l in reversed(range(L - 1)):
+            grads[f"dA{l}"], grads[f"dW{l + 1}"], grads[f"db{l + 1}"] = (
+                sol.linear_activation_backward(grads[f"dA{l + 1}"], caches[l - 1], "relu")
+            )
+        return grads
+
+    result = check("L_model_backward", L_model_backward)
+    assert result.mistakes == ("cache-off-by-one",)
+    assert "raised" in str(result)  # where the wrong cache does not fit
+
+
+def test_a_cost_without_the_mean_and_not_squeezed_gets_both_ids():
+    def compute_cost(AL, Y):
+        return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
+
+    assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-not-scalar")
