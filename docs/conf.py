@@ -37,6 +37,7 @@ extensions = [
     "accessibility",
     "application",
     "notebooks",
+    "mistake_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

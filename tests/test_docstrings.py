@@ -15,7 +15,9 @@ from dnn_textbook import (
     activations,
     backward,
     chain,
+    course_helpers,
     data,
+    exercises,
     forward,
     gradient_checking,
     initialization,
@@ -35,6 +37,8 @@ MODULES = [
     gradient_checking,
     training,
     data,
+    exercises,
+    course_helpers,
 ]
 
 

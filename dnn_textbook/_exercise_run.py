@@ -1,0 +1,226 @@
+"""Running the learner's function on the cases, and comparing what came back.
+
+This module serves :mod:`dnn_textbook.exercises`: it calls the learner's
+function on a copy of each case's inputs (an exception is a verdict, not a
+crash), compares its outputs with the expected ones entry by entry, to a
+float32's precision, and finds the variant of the reference, with one
+mistake or two, whose outputs the learner's function reproduces.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from . import _exercise_cases as cases
+from ._i18n import _, ngettext
+
+# The names of each exercise's inputs and outputs, as the course names them.
+INPUTS = {
+    "initialize_parameters_deep": ("layer_dims",),
+    "linear_forward": ("A", "W", "b"),
+    "linear_activation_forward": ("A_prev", "W", "b", "activation"),
+    "L_model_forward": ("X", "parameters"),
+    "compute_cost": ("AL", "Y"),
+    "linear_backward": ("dZ", "cache"),
+    "linear_activation_backward": ("dA", "cache", "activation"),
+    "L_model_backward": ("AL", "Y", "caches"),
+    "update_parameters": ("parameters", "grads", "learning_rate"),
+}
+OUTPUTS: dict[str, tuple[str, ...]] = {
+    "linear_forward": ("Z", "cache"),
+    "linear_activation_forward": ("A", "cache"),
+    "L_model_forward": ("AL", "caches"),
+    "compute_cost": ("cost",),
+    "linear_backward": ("dA_prev", "dW", "db"),
+    "linear_activation_backward": ("dA_prev", "dW", "db"),
+    "L_model_backward": ("grads",),
+    "update_parameters": ("parameters",),
+}
+_RTOL, _ATOL = 1e-4, 1e-6  # float32 results pass too
+
+
+# ------------------------------------------------------------------ running the cases
+
+
+class Raised(NamedTuple):
+    """What a call gave when it raised: the exception."""
+
+    error: BaseException
+
+
+def run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """``fn(*args)`` on a copy of the arguments, or ``Raised(error)``; keeps the random state."""
+    state = np.random.get_state()
+    try:
+        with np.errstate(all="ignore"):
+            return fn(*copy.deepcopy(args))
+    except Exception as error:  # the learner's exception is a verdict
+        return Raised(error)
+    finally:
+        np.random.set_state(state)
+
+
+def expected_outputs(name: str, case: cases.Case) -> Any:
+    if case.expected is not None:
+        return case.expected
+    return run(cases.REFERENCES[name], case.args)
+
+
+def shapes(value: Any) -> str:
+    """The shapes of an input, for a report: ``(2, 3)``, ``((3, 4), (2, 3), (2, 1))``."""
+    if isinstance(value, np.ndarray):
+        return str(value.shape)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {shapes(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(shapes(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    return repr(value)
+
+
+def _number(x: Any) -> str:
+    try:
+        return f"{float(x):.6g}"
+    except (TypeError, ValueError):
+        return repr(x)
+
+
+def _kind(got: Any) -> str:
+    if got is None:
+        return _("None (is the return statement missing?)")
+    if isinstance(got, np.ndarray):
+        return _("an array of shape {shape}").format(shape=got.shape)
+    if isinstance(got, tuple | list):
+        return _("a {kind} of {n}").format(kind=type(got).__name__, n=len(got))
+    return type(got).__name__
+
+
+def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) -> str | None:
+    """None when ``got`` is ``expected`` (to a float32's precision), else the first difference."""
+    if isinstance(expected, Mapping):
+        if not isinstance(got, Mapping):
+            return _("{name}: expected a dict, got {got}").format(name=name, got=_kind(got))
+        missing = [key for key in expected if key not in got]
+        if missing:
+            return ngettext(
+                "{name}: the key {keys} is missing",
+                "{name}: the keys {keys} are missing",
+                len(missing),
+            ).format(name=name, keys=", ".join(map(repr, missing)))
+        for key, value in expected.items():
+            found = difference(value, got[key], f"{name}[{key!r}]")
+            if found:
+                return found
+        return None
+    if isinstance(expected, tuple | list):
+        n = len(expected)
+        if not isinstance(got, tuple | list) or len(got) != n:
+            return _("{name}: expected a tuple of {n}, got {got}").format(
+                name=name or ", ".join(names), n=n, got=_kind(got)
+            )
+        for i, (e, g) in enumerate(zip(expected, got, strict=True)):
+            found = difference(e, g, names[i] if names else f"{name}[{i}]")
+            if found:
+                return found
+        return None
+    if isinstance(expected, float):
+        ok = isinstance(got, float | int | np.number) or (
+            isinstance(got, np.ndarray) and got.shape == ()
+        )
+        if not ok:
+            return _("{name}: expected a number, got {got}").format(name=name, got=_kind(got))
+        if not np.isclose(float(got), expected, rtol=_RTOL, atol=_ATOL):
+            return _("{name}: expected {e}, got {g}").format(
+                name=name, e=_number(expected), g=_number(got)
+            )
+        return None
+    if not isinstance(got, np.ndarray):
+        return _("{name}: expected an array, got {got}").format(name=name, got=_kind(got))
+    if got.shape != np.shape(expected):
+        return _("{name}: expected the shape {e}, got {g}").format(
+            name=name, e=np.shape(expected), g=got.shape
+        )
+    if got.dtype.kind not in "fiub":
+        return _("{name}: expected numbers, got the dtype {dtype}").format(
+            name=name, dtype=got.dtype
+        )
+    close = np.isclose(got.astype(float), expected, rtol=_RTOL, atol=_ATOL)
+    if close.all():
+        return None
+    index = tuple(int(i) for i in np.argwhere(~close)[0])
+    return _("{name}{index}: expected {e}, got {g} (shape {shape}, dtype {dtype})").format(
+        name=name,
+        index=list(index),
+        e=_number(np.asarray(expected)[index]),
+        g=_number(got[index]),
+        shape=got.shape,
+        dtype=got.dtype,
+    )
+
+
+def same(a: Any, b: Any) -> bool:
+    if isinstance(a, Raised) or isinstance(b, Raised):
+        return isinstance(a, Raised) and isinstance(b, Raised)
+    try:
+        return difference(a, b, "") is None
+    except Exception:
+        return False
+
+
+def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
+    """None when the case passes, else what went wrong, in a sentence."""
+    if isinstance(got, Raised):
+        error = got.error
+        if isinstance(error, NotImplementedError):
+            return _("not written yet (it raises NotImplementedError)")
+        shapes_ = ", ".join(f"{n} {shapes(v)}" for n, v in zip(INPUTS[name], inputs, strict=True))
+        return _("raised {type}: {message} (inputs: {shapes})").format(
+            type=type(error).__name__, message=error, shapes=shapes_
+        )
+    outputs = OUTPUTS[name]
+    try:
+        if len(outputs) == 1:
+            return difference(expected, got, outputs[0])
+        return difference(expected, got, "", outputs)
+    except Exception:  # something numpy cannot compare, such as an array of objects
+        return _("{name}: what came back cannot be compared with numbers: {got}").format(
+            name=", ".join(outputs), got=_kind(got)
+        )
+
+
+def dA_keys_of_2017(grads: Any, L: int) -> Any:
+    """grads with the 2017 notebook's dA keys (dA{l} holds dA[l-1]) renamed as today's."""
+    if not isinstance(grads, Mapping) or "dA0" in grads or "dA" + str(L) not in grads:
+        return grads
+    renamed = {}
+    for key, value in grads.items():
+        if isinstance(key, str) and key.startswith("dA") and key[2:].isdigit():
+            renamed["dA" + str(int(key[2:]) - 1)] = value
+        else:
+            renamed[key] = value
+    return renamed
+
+
+def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
+    """The ids of the variant whose outputs are the learner's: one mistake, else two."""
+    right = [expected_outputs(name, c) for c in all_cases]
+
+    def matches(variant: tuple[str, ...]) -> bool:
+        out = [run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
+        return all(same(o, g) for o, g in zip(out, got_all, strict=True)) and any(
+            not isinstance(o, Raised) and not same(o, r) for o, r in zip(out, right, strict=True)
+        )
+
+    variants = cases.VARIANTS[name]
+    found = [cases.mistake_id(v) for v in variants if matches((v,))]
+    if not found:
+        for i, first in enumerate(variants):
+            for second in variants[i + 1 :]:
+                ids = [cases.mistake_id(first), cases.mistake_id(second)]
+                if ids[0] != ids[1] and matches((first, second)):
+                    return ids
+    return list(dict.fromkeys(found))
