@@ -60,6 +60,9 @@ SECTIONS: dict[tuple[str, str], str] = {
     ("training", "gradient-descent"): _("Training: Gradient descent"),
 }
 
+#: The columns of the book's table of the mistakes (docs/_ext/mistake_table.py).
+TABLE_HEADERS = (_("Mistake"), _("What it means"), _("The section that derives the equation"))
+
 _FWD = ("forward", "the-forward-step-of-a-layer")
 _ACT = ("forward", "activation-functions")
 _CHAIN = ("putting_together", "the-chain-of-layers")

@@ -4,32 +4,38 @@
 :data:`dnn_textbook.exercises.MISTAKES`: the id, what it means in the
 lecture's words, and a link to the section of the book that derives the
 right equation. The rows come from the code, so the page and the checker
-cannot disagree; like the term table, its cells carry no source position
-and stay in English in every edition (the checker's reports translate them).
+cannot disagree. Their words are the checker's own messages, translated with
+the library's catalog of the edition's language (the reports a learner sees
+in that language say the same), not with the page's catalog.
 """
+
+import gettext
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
+from dnn_textbook._exercise_cases import TABLE_HEADERS
+from dnn_textbook._i18n import DOMAIN, LOCALE_DIR
 from dnn_textbook.exercises import MISTAKES
-
-HEADERS = ("Mistake", "What it means", "The section that derives the equation")
 
 
 class MistakeTable(Directive):
     def run(self):
+        language = self.state.document.settings.env.config.language
+        tr = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True).gettext
         table = nodes.table(classes=["mistake-table"])
-        group = nodes.tgroup(cols=len(HEADERS))
+        group = nodes.tgroup(cols=len(TABLE_HEADERS))
         table += group
         group.extend(nodes.colspec(colwidth=w) for w in (2, 5, 3))
         head, body = nodes.thead(), nodes.tbody()
         group += head
         group += body
-        head += self.row([nodes.inline(text=h) for h in HEADERS])
+        head += self.row([nodes.inline(text=tr(h)) for h in TABLE_HEADERS])
         for key, mistake in MISTAKES.items():
             doc, anchor = mistake.section
-            link = nodes.reference(text=mistake.title, refuri=f"{doc}.html#{anchor}")
-            body += self.row([nodes.literal(text=key), nodes.inline(text=mistake.meaning), link])
+            link = nodes.reference(text=tr(mistake.title), refuri=f"{doc}.html#{anchor}")
+            meaning = nodes.inline(text=tr(mistake.meaning))
+            body += self.row([nodes.literal(text=key), meaning, link])
         return [table]
 
     @staticmethod
