@@ -118,8 +118,8 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _("dA_prev = W^T dZ has no factor 1/m: it keeps one column per example."),
         _ONE_OVER_M,
     ),
-    "g-prime-missing": (_("dZ = dA * g'(Z): the slope g' of the activation is missing."), _FOUR),
-    "g-prime-of-A": (_("g' is taken at A, not at Z: dZ = dA * g'(Z)."), _FOUR),
+    "g-prime-missing": (_("dZ = dA * g′(Z): the slope g′ of the activation is missing."), _FOUR),
+    "g-prime-of-A": (_("g′ is taken at A, not at Z: dZ = dA * g′(Z)."), _FOUR),
     "sigmoid-prime-wrong": (
         _("The slope of the sigmoid is s (1 - s), with s = sigmoid(Z)."),
         _DERIV,

@@ -146,7 +146,7 @@ class CheckResult:
         for i, case in enumerate(self.cases, start=1):
             mark = "✓" if case.passed else "✗"
             head = _("case {i}, {label}").format(i=i, label=case.label)
-            lines.append(f"  {mark} {head}: {case.detail}")
+            lines.append(f"  {mark} " + _("{case}: {detail}").format(case=head, detail=case.detail))
         for key, meaning, title in self._mistake_lines():
             lines += ["", _("Mistake {id}: {meaning}").format(id=key, meaning=meaning)]
             lines.append("  " + _("See the section: {title}").format(title=title))
