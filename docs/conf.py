@@ -34,6 +34,7 @@ extensions = [
     "interface_i18n",
     "ukrainian_search",
     "search_excerpts",
+    "module_summary",
     "accessibility",
     "application",
     "notebooks",

@@ -219,6 +219,61 @@ def test_diagram_lies_inside_its_viewbox(site, lang):
     assert re.search(r"<text [^>]*>← \w", svg), "the backward title is missing"
 
 
+def module_blocks(path: Path) -> dict[str, list[str]]:
+    """The paragraphs that open each module's part of a page (its docstring), by module."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    blocks = {}
+    for start in soup.select('[id^="module-dnn_textbook."]'):
+        if start.name == "section":  # the module's own section: its paragraphs
+            paragraphs = start.find_all("p", recursive=False)
+        else:  # the target sits on the first paragraph of the page's section
+            paragraphs = [start, *start.find_next_siblings("p")]
+        blocks[start["id"].removeprefix("module-")] = [
+            " ".join(p.get_text(" ").split()) for p in paragraphs
+        ]
+    return blocks
+
+
+def summary_translations(lang: str) -> dict[str, str]:
+    """Every translation that the edition's catalogs give a message, by message."""
+    from babel.messages.pofile import read_po
+
+    found = {}
+    for po in (ROOT / "locales" / lang / "LC_MESSAGES").glob("*.po"):
+        with po.open("rb") as f:
+            found.update({m.id: m.string for m in read_po(f) if m.id and m.string})
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_module_summary_under_a_heading(site, lang):
+    """A chapter shows a module's docstring without its one-line summary (issue 20):
+    "The forward step of one layer." under "The forward step of a layer" said it
+    twice, and "… the seed dA[L] …" showed math as plain text. The API table keeps
+    the summaries."""
+    import importlib
+
+    chapters = {}
+    for rst in (ROOT / "docs").glob("*.rst"):
+        for module in re.findall(r"^\.\. automodule:: (\S+)", rst.read_text(), re.M):
+            chapters[module] = rst.stem
+    assert len(chapters) >= 8, chapters
+    translations = summary_translations(lang) if lang != "en" else {}
+    for module, page in chapters.items():
+        summary = importlib.import_module(module).__doc__.strip().splitlines()[0]
+        shown = translations.get(summary, summary)
+        paragraphs = module_blocks(site / lang / f"{page}.html")[module]
+        english = module_blocks(site / "en" / f"{page}.html")[module]
+        assert paragraphs, (lang, page, module)
+        assert shown not in paragraphs, f"{lang}/{page}.html, {module}: {shown!r}"
+        assert len(paragraphs) == len(english), (lang, page, module)  # one per message
+    api = re.sub(r"<[^>]+>", "", (site / lang / "api.html").read_text(encoding="utf-8"))
+    notation = importlib.import_module("dnn_textbook.notation").__doc__.splitlines()[0]
+    assert translations.get(notation, notation) in api
+
+
 def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
     """dev.py's first run is a long pip install: it says so before it starts,
     and how long it took. The site installs the docs extra only, the tests add
