@@ -82,7 +82,8 @@ html_theme = "furo"
 html_title = "dnn_textbook"
 html_static_path = ["_static"]
 html_css_files = ["languages.css"]
-html_js_files = ["lang-switcher.js"]
+# fit-displays.js runs after MathJax (both deferred, in this order)
+html_js_files = ["lang-switcher.js", ("fit-displays.js", {"defer": "defer"})]
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

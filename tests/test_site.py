@@ -207,16 +207,20 @@ def test_scrolling_regions_and_captions_are_accessible(site, lang):
 def test_diagram_lies_inside_its_viewbox(site, lang):
     """Every label of the chain diagram, the lowest one included, is inside the drawing."""
     text = (site / lang / "putting_together.html").read_text(encoding="utf-8")
-    svg = re.search(r'<figure class="lecture-diagram".*?</figure>', text, re.S).group()
-    width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
-    labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"', svg)
-    assert len(labels) > 20
-    for x, y, size in labels:
-        # the baseline is y: the letters rise by about a size above it, and descend a
-        # quarter of it below
-        assert float(size) <= float(y) <= height - float(size) / 4, (x, y, size, height)
-        assert 0 <= float(x) <= width
-    assert re.search(r"<text [^>]*>← \w", svg), "the backward title is missing"
+    figure = re.search(r'<figure class="lecture-diagram".*?</figure>', text, re.S).group()
+    svgs = re.findall(r"<svg .*?</svg>", figure, re.S)
+    assert len(svgs) == 2, "the wide drawing and the phone's"
+    for svg in svgs:
+        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+        labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"', svg)
+        assert len(labels) > 20
+        for x, y, size in labels:
+            # the baseline is y: the letters rise by about a size above it, and descend a
+            # quarter of it below
+            assert float(size) <= float(y) <= height - float(size) / 4, (x, y, size, height)
+            assert 0 <= float(x) <= width
+    assert re.search(r"<text [^>]*>← \w", svgs[0]), "the backward title is missing"
+    assert re.search(r"<text [^>]*>\w[^<]* ↑</text>", svgs[1]), "the backward title is missing"
 
 
 def module_blocks(path: Path) -> dict[str, list[str]]:
@@ -436,12 +440,15 @@ def test_browser_switcher_keeps_the_page(site, browser, start, target):
 
 
 DIAGRAM = """
-const figure = document.querySelector('.lecture-diagram'), svg = figure.querySelector('svg');
+const figure = document.querySelector('.lecture-diagram');
+const svg = [...figure.querySelectorAll('svg')].find(s => s.getBoundingClientRect().width > 0);
 const box = svg.viewBox.baseVal, labels = [...svg.querySelectorAll('text')];
 const scale = svg.getBoundingClientRect().width / box.width;
 return {
   smallest: scale * Math.min(...labels.map(t => parseFloat(t.getAttribute('font-size')))),
   scrolls: figure.scrollWidth > figure.clientWidth,
+  right: svg.getBoundingClientRect().right - figure.getBoundingClientRect().right,
+  count: labels.length,
   tabindex: figure.tabIndex,
   name: figure.getAttribute('aria-label'),
   outside: labels.filter(t => {
@@ -455,20 +462,109 @@ return {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_browser_diagram_is_whole_and_readable_on_a_phone(site, browser, lang):
-    """Every label inside the drawing; on a 400 px screen, letters of 10 px and a scrollbar."""
+    """Every label inside the drawing; on a 390 px screen, the layers top to bottom, all
+    three in the column (issue 20: the wide drawing showed two), with letters of 10 px."""
     page = (site / lang / "putting_together.html").as_uri()
     browser.get(page)
     desktop = browser.execute_script(DIAGRAM)
     assert desktop["outside"] == [] and not desktop["scrolls"], desktop
-    browser.set_window_size(400, 900)
+    browser.set_window_size(390, 900)
     try:
         browser.get(page)
         phone = browser.execute_script(DIAGRAM)
     finally:
         browser.set_window_size(1300, 900)
-    assert phone["outside"] == [], phone
-    assert phone["smallest"] >= 9.5, phone  # 5 px before, squeezed into the column
-    assert phone["scrolls"] and phone["tabindex"] == 0 and phone["name"], phone
+    assert phone["outside"] == [] and phone["count"] > 20, phone
+    assert phone["smallest"] >= 9.5, phone  # 5 px if the wide one were squeezed in
+    assert not phone["scrolls"] and phone["right"] <= 1, phone
+    assert phone["tabindex"] == 0 and phone["name"], phone
+
+
+DISPLAYS = """
+// Every display of the page: displayed equations, code blocks, figures. What each
+// one shows, in CSS px: how far it runs out of its scrolling box and of the text
+// column, and the size of its smallest letters.
+const [ready] = arguments;
+const column = document.querySelector('article').getBoundingClientRect();
+const px = t => {  // the letters' size on screen, turned (the y label) or not
+  const m = t.getScreenCTM();
+  return Math.hypot(m.a, m.b) * parseFloat(getComputedStyle(t).fontSize);
+};
+const found = [];
+const elements = [
+  ...[...document.querySelectorAll('article mjx-container[display="true"]')].map(e => ['math', e,
+    e.closest('.math-wrapper') || e.parentElement, parseFloat(getComputedStyle(e).fontSize)]),
+  ...[...document.querySelectorAll('article pre')].map(e => ['code', e, e,
+    parseFloat(getComputedStyle(e).fontSize)]),
+  ...[...document.querySelectorAll('article figure')].filter(e => e.querySelector('svg, img'))
+    .map(e => ['figure', e, e,
+      Math.min(...[...e.querySelectorAll('svg text')].filter(t => t.getClientRects().length)
+        .map(px))]),
+];
+for (const [kind, element, box, letters] of elements) {
+  const rect = element.getBoundingClientRect();
+  found.push({kind, text: element.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60),
+    hidden: box.scrollWidth - box.clientWidth, past: rect.right - column.right,
+    letters, focusable: box.tabIndex === 0});
+}
+return {displays: found, page: document.documentElement.scrollWidth - window.innerWidth};
+"""
+SMALLEST_LETTERS = 11  # px: the phone's floor for a displayed equation (fit-displays.js)
+
+
+def displays(browser, url):
+    browser.get(url)
+    browser.execute_async_script(
+        "const done = arguments[0];"
+        "const p = window.MathJax && MathJax.startup && MathJax.startup.promise;"
+        "(p || Promise.resolve()).then(() => requestAnimationFrame(() => done()));"
+    )
+    return browser.execute_script(DISPLAYS, True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_browser_displays_fit_the_column(site, browser, lang):
+    """Issue 20: at 1280 px no equation, code block or figure runs out of the text
+    column or hides part of itself behind a scrollbar (the worked example's
+    parameters ended at "b[3] = [2"). At 390 px (a phone) code lines wrap, figures
+    fit with letters of 9.5 px or more, and an equation shrinks to fit; the only
+    thing allowed to scroll is an equation that would need letters smaller than
+    SMALLEST_LETTERS: it stays at that size and scrolls inside its own block, which
+    Tab reaches. The page itself never scrolls sideways."""
+    problems, shrunk, scrolled = [], 0, []
+    for width in (1280, 390):
+        browser.set_window_size(width, 900)
+        try:
+            for name in pages(site, lang):
+                found = displays(browser, (site / lang / name).as_uri())
+                if found["page"] > 1:
+                    problems.append(f"{width} px {name}: the page scrolls by {found['page']} px")
+                for d in found["displays"]:
+                    where = f"{width} px {name}, {d['kind']} {d['text']!r}"
+                    cut = d["hidden"] > 1 or d["past"] > 1
+                    if d["kind"] == "figure" and d["letters"] < 9.5:
+                        problems.append(f"{where}: letters of {d['letters']:.1f} px")
+                    if d["kind"] == "math" and d["letters"] < SMALLEST_LETTERS - 0.1:
+                        problems.append(f"{where}: letters of {d['letters']:.1f} px")
+                    if d["kind"] == "math" and width == 390 and cut:
+                        if d["past"] > 1 or not d["focusable"]:
+                            problems.append(f"{where}: runs {d['past']:.0f} px out")
+                        elif d["letters"] > SMALLEST_LETTERS + 0.1:
+                            problems.append(f"{where}: scrolls, not shrunk to the floor")
+                        else:
+                            scrolled.append(where)
+                    elif cut:
+                        problems.append(
+                            f"{where}: {d['hidden']:.0f} px hidden, {d['past']:.0f} px past"
+                        )
+                    shrunk += d["kind"] == "math"
+        finally:
+            browser.set_window_size(1300, 900)
+    print(f"{lang}: {len(scrolled)} equations scroll at 390 px at their smallest size")
+    for where in scrolled:
+        print("   ", where)
+    assert shrunk > 50
+    assert not problems, "\n".join(problems)
 
 
 def test_browser_switcher_keeps_the_search_query(site, browser):
