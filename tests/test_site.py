@@ -598,6 +598,41 @@ def test_browser_search_shows_excerpts_and_no_title_twice(site, browser, lang, q
     assert len(pages_with_excerpts) >= len(results) - 5, results  # API objects have none
 
 
+def search_pages(site: Path, lang: str) -> dict[str, str]:
+    """The text of every page that the search page's excerpts are cut from."""
+    text = (site / lang / "_static" / "search-pages.js").read_text(encoding="utf-8")
+    pages = json.loads(text[text.index("=") + 1 :].strip().removesuffix(";"))["pages"]
+    return {doc: " ".join(re.sub(r"<[^>]+>", " ", html).split()) for doc, html in pages.items()}
+
+
+def test_tex_reads_as_plain_text():
+    from tex_text import plain
+
+    assert plain(r"A^{[l-1]}, W^{[l]}") == "A[l-1], W[l]"
+    assert plain(r"\hat{y} = a^{[L](i)}") == "ŷ = a[L](i)"
+    assert plain(r"dW^{[l]} = \tfrac{1}{m}\, dZ^{[l]} A^{[l-1]\top}") == "dW[l] = 1/m dZ[l] A[l-1]ᵀ"
+    assert plain(r"g^{[l]\prime}(z) \odot \sigma(z)^2") == "g[l]′(z) ⊙ σ(z)²"
+    assert plain(r"\mathcal{L} = -\bigl(y \log a\bigr)") == "ℒ = -(y log a)"
+    assert plain(r"\frac{\partial J}{\partial W^{[l]}}") == "(∂J)/(∂W[l])"
+    assert plain(r"\alpha = 0{,}0075 \approx \sqrt{2}") == "α = 0,0075 ≈ √2"
+    matrix = r"W^{[1]} = \begin{bmatrix} 1 & 0 \\ 1 & -1 \end{bmatrix},\quad b = 0"
+    assert plain(matrix) == "W[1] = [1 0; 1 -1], b = 0"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_excerpts_show_math_as_text(site, lang):
+    """Issue 20: the search page's excerpts showed the TeX (A^{[l-1]}, \\hat{y}), and
+    each chapter's began with the link to its notebook."""
+    pages = search_pages(site, lang)
+    assert len(pages) > 10
+    for doc, text in pages.items():
+        tex = re.findall(r".{0,30}(?:\\[A-Za-z]+|[\^_]\{).{0,30}", text)
+        assert not tex, f"{lang}/{doc}: TeX in the search excerpts: {tex[:5]}"
+        assert "notebook" not in text.split(".")[0].lower(), (lang, doc, text[:120])
+    assert "A[l-1]" in pages["backward"] and "dW[l]" in pages["backward"]
+    assert "ŷ" in pages["putting_together"]
+
+
 def axe_source() -> str:
     from importlib.resources import files
 
