@@ -14,6 +14,7 @@ import re
 import shutil
 import sys
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -276,6 +277,93 @@ def test_no_module_summary_under_a_heading(site, lang):
     api = re.sub(r"<[^>]+>", "", (site / lang / "api.html").read_text(encoding="utf-8"))
     notation = importlib.import_module("dnn_textbook.notation").__doc__.splitlines()[0]
     assert translations.get(notation, notation) in api
+
+
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+
+
+def dictionary_order(word: str, lang: str) -> list:
+    """How a dictionary in ``lang`` orders ``word``: by its letters first (French:
+    without accents or case; Ukrainian: in the alphabet, apostrophe ignored, Latin
+    after Cyrillic); a space before any letter."""
+    import unicodedata
+
+    word = word.casefold().replace("’", "").replace("'", "")
+    if lang == "fr":
+        word = "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+    key = []
+    for c in word:
+        if c in UKRAINIAN_ALPHABET and lang == "uk":
+            key.append((1, UKRAINIAN_ALPHABET.index(c), ""))
+        elif c.isalnum():
+            key.append((2, 0, c))
+        else:
+            key.append((0, 0, ""))
+    return key
+
+
+def glossary(site: Path, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The glossary page's terms, in order, and its table's rows (en, fr, uk)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / lang / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    terms = [dt.get_text(" ").replace("¶", "").strip() for dt in soup.select("dl.glossary dt")]
+    rows = [
+        [re.sub(r"[ \t\n]+", " ", td.get_text(" ")).strip() for td in tr.select("td")]
+        for tr in soup.select("table.term-table tbody tr")
+    ]
+    return terms, rows
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_is_in_the_order_of_the_editions_language(site, lang):
+    """Issue 20: the French and Ukrainian glossaries kept the English order
+    (« rétropropagation » third, under b). The terms and the table's rows follow
+    the reader's alphabet: French ignoring accents and case, Ukrainian with ґ є і ї."""
+    terms, rows = glossary(site, lang)
+    column = list(LANGUAGES).index(lang)
+    words = [row[column].split(" dans la leçon")[0].split(" у лекції")[0] for row in rows]
+    assert len(terms) > 15 and len(rows) > 25
+    for listed in (terms, words):
+        keys = [dictionary_order(word, lang) for word in listed]
+        pairs = pairwise(zip(listed, keys, strict=True))
+        wrong = [f"{a} > {b}" for (a, ka), (b, kb) in pairs if ka > kb]
+        assert not wrong, f"{lang}: out of order: {wrong}"
+    if lang == "fr":
+        assert terms.index("propagation vers l’avant") < terms.index("rétropropagation")
+        assert words.index("dérivée") < words.index("descente de gradient")  # é as e
+    if lang == "uk":
+        assert words.index("зміщення") < words.index("ініціалізація") < words.index("кеш")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_gives_the_lectures_own_words(site, lang):
+    """Issue 20: where the lecture's French or Ukrainian transcript says another word
+    than the book, the table gives it under the book's: « blocs de construction de
+    base » for « briques de base », «посів» for «трансляція (broadcasting)»."""
+    import csv
+
+    with (ROOT / "docs" / "terms.csv").open(encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    _, rows = glossary(site, lang)
+    cells = {row[0]: row for row in rows}
+    notes = 0
+    for term in table:
+        for column, (other, label) in enumerate(
+            (("fr", "dans la leçon\u00a0: "), ("uk", "у лекції: ")), start=1
+        ):
+            cell = cells[term["en"]][column].replace("’", "'")  # smart quotes
+            word = term[other].replace("’", "'")
+            if term[f"{other}_lecture"]:
+                notes += 1
+                assert cell == f"{word} {label}{term[other + '_lecture']}", cell
+            else:
+                assert cell == word, cell
+    assert notes >= 5
+    assert "dans la leçon\u00a0: blocs de construction de base" in cells["building blocks"][1]
+    assert "у лекції: посів" in cells["broadcasting"][2]
 
 
 def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
