@@ -35,6 +35,7 @@ extensions = [
     "ukrainian_search",
     "search_excerpts",
     "module_summary",
+    "french_fields",
     "accessibility",
     "application",
     "notebooks",

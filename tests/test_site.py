@@ -366,6 +366,90 @@ def test_glossary_gives_the_lectures_own_words(site, lang):
     assert "у лекції: посів" in cells["broadcasting"][2]
 
 
+class FrenchProse(HTMLParser):
+    """The text of a page's article as a French reader sees it, code literals included:
+    each code literal, link to code or piece of math is one mark (CODE), so that the
+    space between it and the punctuation after it is seen. Code blocks, drawings and
+    the glossary table's English and Ukrainian columns are left out."""
+
+    CODE = "\ue000"
+    SKIPPED = {"pre", "script", "style", "svg"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.parts, self._open, self._article = [], [], 0
+        self.feed(html)
+        self.text = re.sub(f"{self.CODE}+", self.CODE, "".join(self.parts))
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article":
+            self._article += 1
+        if tag in ("br", "img", "wbr", "hr", "input", "meta", "link", "col"):
+            return
+        skip = tag in self.SKIPPED or {"headerlink", "lang-en", "lang-uk"} & set(classes)
+        code = tag in ("code", "kbd") or "math" in classes
+        self._open.append((tag, "skip" if skip else "code" if code else ""))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._article -= 1
+        while self._open and self._open.pop()[0] != tag:
+            pass
+        if tag in ("p", "li", "dt", "dd", "td", "th", "div", "h1", "h2", "h3", "caption"):
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        kinds = {kind for _, kind in self._open}
+        if not self._article or "skip" in kinds:
+            return
+        self.parts.append(self.CODE if "code" in kinds else data)
+
+
+FRENCH_SPACING = re.compile(
+    r"(?P<plain> [:;!?»])"  # a plain space, which a line may break at
+    r"|(?P<none>(?<=[^\s\u00a0\u202f])(?::(?!//)|[;!?»])(?=[\s\ue000]|$))"  # no space
+    r"|(?P<wide>\u00a0[;!?]|\u202f:)"  # the wrong one: narrow before ; ? !, wide before :
+    r"|(?P<open>«(?!\u00a0))"
+)
+
+
+def french_spacing_mistakes(html: str) -> list[str]:
+    text = FrenchProse(html).text
+    found = []
+    for match in FRENCH_SPACING.finditer(text):
+        around = text[max(0, match.start() - 45) : match.end() + 15]
+        around = " ".join(around.replace(FrenchProse.CODE, "⟨code⟩").split(" "))
+        around = around.replace("\u00a0", "⍽").replace("\u202f", "˽").replace("\n", " ")
+        found.append(f"{match.lastgroup}: …{around}…")
+    return found
+
+
+def test_french_spacing_check_sees_the_space_after_a_code_literal():
+    before = 'une matrice <code class="literal"><span class="pre">(1,</span></code>'
+    html = f"<article><p>{before} : il faut</p><p>{before}\u00a0: il faut</p></article>"
+    (found,) = french_spacing_mistakes(html)
+    assert found.startswith("plain: …une matrice ⟨code⟩ : il faut"), found
+    found = french_spacing_mistakes("<article><p>Copié! «mot» ; fin</p></article>")
+    assert [f.split(":")[0] for f in found] == ["none", "open", "none", "plain"], found
+    ok = "<article><p>Oui\u00a0: «\u00a0mot\u00a0»\u202f; <pre>a : b</pre> http://x</p></article>"
+    assert french_spacing_mistakes(ok) == []
+
+
+def test_french_spacing_in_the_built_pages(site):
+    """Issue 19: the catalog test checks each msgstr, but not what the page shows
+    around a code literal, a link or math; this test reads the built French pages,
+    code literals included (« une matrice ``(1, n[l-1])`` : » with a plain space is
+    a mistake), and the colons that Sphinx writes after the fields' names."""
+    mistakes = [
+        f"{name}: {mistake}"
+        for name in pages(site, "fr")
+        for mistake in french_spacing_mistakes((site / "fr" / name).read_text(encoding="utf-8"))
+    ]
+    assert "Paramètres" in FrenchProse((site / "fr" / "forward.html").read_text()).text
+    assert not mistakes, f"{len(mistakes)} places:\n" + "\n".join(mistakes)
+
+
 def test_first_run_says_what_it_installs(tmp_path, monkeypatch, capsys):
     """dev.py's first run is a long pip install: it says so before it starts,
     and how long it took. The site installs the docs extra only, the tests add
