@@ -699,10 +699,11 @@ def test_browser_displays_fit_the_column(site, browser, lang):
     """Issue 20: at 1280 px no equation, code block or figure runs out of the text
     column or hides part of itself behind a scrollbar (the worked example's
     parameters ended at "b[3] = [2"). At 390 px (a phone) code lines wrap, figures
-    fit with letters of 9.5 px or more, and an equation shrinks to fit; the only
-    thing allowed to scroll is an equation that would need letters smaller than
-    SMALLEST_LETTERS: it stays at that size and scrolls inside its own block, which
-    Tab reaches. The page itself never scrolls sideways."""
+    fit with letters of 9.5 px or more, and an equation shrinks to fit, or is set on
+    several lines where it would need letters smaller than SMALLEST_LETTERS. The
+    only thing allowed to scroll is an equation that has no line to break at and
+    does not fit at that size: it scrolls inside its own block, which Tab reaches.
+    The page itself never scrolls sideways."""
     problems, shrunk, scrolled = [], 0, []
     for width in (1280, 390):
         browser.set_window_size(width, 900)
