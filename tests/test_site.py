@@ -369,11 +369,12 @@ def test_glossary_gives_the_lectures_own_words(site, lang):
 class FrenchProse(HTMLParser):
     """The text of a page's article as a French reader sees it, code literals included:
     each code literal, link to code or piece of math is one mark (CODE), so that the
-    space between it and the punctuation after it is seen. Code blocks, drawings and
-    the glossary table's English and Ukrainian columns are left out."""
+    space between it and the punctuation after it is seen. The drawings' words are
+    read too. Code blocks and the glossary table's English and Ukrainian columns are
+    left out."""
 
     CODE = "\ue000"
-    SKIPPED = {"pre", "script", "style", "svg"}
+    SKIPPED = {"pre", "script", "style", "metadata"}
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -446,7 +447,12 @@ def test_french_spacing_in_the_built_pages(site):
         for name in pages(site, "fr")
         for mistake in french_spacing_mistakes((site / "fr" / name).read_text(encoding="utf-8"))
     ]
-    assert "Paramètres" in FrenchProse((site / "fr" / "forward.html").read_text()).text
+    forward, diagram = (
+        FrenchProse((site / "fr" / f"{name}.html").read_text(encoding="utf-8")).text
+        for name in ("forward", "putting_together")
+    )
+    assert "Paramètres" in forward, "the fields' names are read"
+    assert "couche 1" in diagram, "the diagram's words are read"
     assert not mistakes, f"{len(mistakes)} places:\n" + "\n".join(mistakes)
 
 

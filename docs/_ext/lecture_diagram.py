@@ -32,6 +32,18 @@ MIN_SCALE = 0.9
 NARROW = 384
 
 
+BUILD = {"language": "en"}  # one edition per build: set when the build starts
+
+
+def colon() -> str:
+    """ ": " after a word; in French with the no-break space before it (« cache : »)."""
+    return "\u00a0: " if BUILD["language"] == "fr" else ": "
+
+
+def start(app):
+    BUILD["language"] = app.config.language
+
+
 def text(x, y, s, size=13, anchor="middle", cls=""):
     return (
         f'<text x="{x}" y="{y}" font-size="{size}" text-anchor="{anchor}" '
@@ -90,7 +102,7 @@ def draw(labels: dict) -> str:
             text(
                 x + box_w / 2 + 6,
                 (fy + by + box_h) / 2 - 4,
-                f"{labels['cache']}: Z[{l}]",
+                f"{labels['cache']}{colon()}Z[{l}]",
                 12,
                 "start",
             )
@@ -175,7 +187,7 @@ def draw_narrow(labels: dict) -> str:
         out.append(text(fc + 6, y - 12, "X" if l == 1 else f"A[{l - 1}]", 12, "start"))
         # the cache goes across to the backward box of the same layer
         out.append(down(fx + box_w + 2, mid, bx - 4, mid, dash=True))
-        out.append(text(fx + box_w + gap / 2, mid - 6, f"{labels['cache']}: Z[{l}]", 11))
+        out.append(text(fx + box_w + gap / 2, mid - 6, f"{labels['cache']}{colon()}Z[{l}]", 11))
         out.append(text(fx + box_w + gap / 2, mid + 14, f"(A[{l - 1}], W[{l}], b[{l}])", 11))
         # backward box: dA[l] from below; dA[l-1] up, dW[l] and db[l] to the right
         out.append(f'<rect x="{bx}" y="{y}" width="{box_w}" height="{box_h}" rx="6" class="box"/>')
@@ -224,5 +236,6 @@ def figure(labels: dict) -> str:
 
 def setup(app):
     app.setup_extension("label_list")
+    app.connect("builder-inited", start)
     label_list.register(app, "lecture-diagram", KEYS, figure)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
