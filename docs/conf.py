@@ -34,6 +34,8 @@ extensions = [
     "interface_i18n",
     "ukrainian_search",
     "search_excerpts",
+    "module_summary",
+    "french_fields",
     "accessibility",
     "application",
     "notebooks",
@@ -82,7 +84,8 @@ html_theme = "furo"
 html_title = "dnn_textbook"
 html_static_path = ["_static"]
 html_css_files = ["languages.css"]
-html_js_files = ["lang-switcher.js"]
+# fit-displays.js runs after MathJax (both deferred, in this order)
+html_js_files = ["lang-switcher.js", ("fit-displays.js", {"defer": "defer"})]
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

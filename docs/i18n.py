@@ -172,8 +172,9 @@ def drop_obsolete(locales: Path) -> None:
 def display_math(doctrees: Path) -> set[str]:
     """The text of every display equation, read from the gettext build's doctrees.
 
-    These messages must stay identical in every language: Sphinx then keeps
-    the equation as it is.
+    These messages stay the English in every language, but for the decimal
+    comma of French and Ukrainian (``0{,}5``, docs/TRANSLATING.md), which the
+    catalog tests allow and nothing else.
     """
     import pickle
 

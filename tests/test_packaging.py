@@ -44,6 +44,7 @@ def dist(tmp_path_factory):
         text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    (out / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     (sdist,) = out.glob("dnn_textbook-*.tar.gz")
     (wheel,) = out.glob("dnn_textbook-*.whl")
     return sdist, wheel
@@ -59,6 +60,18 @@ def sdist_names(sdist: Path) -> list[str]:
 def test_both_files_are_named_after_the_one_version(dist):
     for path in dist:
         assert f"dnn_textbook-{dnn_textbook.__version__}" in path.name
+
+
+def test_the_build_warns_of_no_ignored_package(dist):
+    """The catalogs' folders (locale/<lang>/LC_MESSAGES) are packages to Python:
+    pyproject.toml lists them, so setuptools does not warn that it would ignore
+    them, and their .mo files are in the wheel."""
+    log = (dist[0].parent / "build.log").read_text(encoding="utf-8")
+    assert "Package would be ignored" not in log, log[-3000:]
+    assert "absent from the `packages` configuration" not in log, log[-3000:]
+    names = set(zipfile.ZipFile(dist[1]).namelist())
+    for lang in ("fr", "uk"):
+        assert f"dnn_textbook/locale/{lang}/LC_MESSAGES/dnn_textbook.mo" in names
 
 
 def test_the_wheel_holds_the_library_typed_and_licensed(dist):

@@ -140,7 +140,8 @@ def plot(labels: dict) -> str:
 
     plt.rcParams["svg.fonttype"] = "none"  # text stays text
     data = results()
-    fig, ax = plt.subplots(figsize=(7, 4))
+    # 4.8 in (461 px) wide: on a phone it shrinks to the column with letters of 10 px
+    fig, ax = plt.subplots(figsize=(4.8, 3.2))
     for name, style in (("shallow", "-"), ("deep", "--")):
         costs = data[f"{name}_costs"]
         ax.plot(np.arange(len(costs)), costs, style, label=labels[name])

@@ -8,7 +8,9 @@ showed its title alone.
 This extension writes the text of every page into ``_static/search-pages.js``,
 a script that the search page loads like the search index: the page's words,
 with the ids of its sections and glossary terms so that a result that points
-into a page shows that part (a glossary term, its definition).
+into a page shows that part (a glossary term, its definition). Its math is
+written as plain text (:mod:`tex_text`: ``A[l-1]``, not ``A^{[l-1]}``), and the
+link to the chapter's notebook is left out.
 ``_static/search-excerpts.js`` serves the search page's requests for a page
 from there, offline or not, so the excerpts are the same everywhere. It also
 names the index entries among the results: a glossary term found reads
@@ -23,6 +25,7 @@ from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from tex_text import plain
 
 BLOCKS = {
     "p",
@@ -57,10 +60,11 @@ def page_text(html: str) -> tuple[str, dict[str, str]]:
     main = soup.find(attrs={"role": "main"})
     if main is None:
         return "", {}
-    for element in main.select(".headerlink, script, style"):
+    # the notebook's link would open every chapter's excerpt
+    for element in main.select(".headerlink, script, style, .notebook-link"):
         element.decompose()
-    for math in main.select(".math"):  # the TeX source, less its \( \) or \[ \]
-        math.string = MATH_DELIMITERS.sub("", math.get_text())
+    for math in main.select(".math"):  # the math as plain text: A[l-1], not A^{[l-1]}
+        math.string = plain(MATH_DELIMITERS.sub("", math.get_text()))
     # A glossary term's id is on its <dt>: wrap the term with its definition,
     # so that the excerpt of a result pointing at the term is its definition.
     terms = {}
