@@ -162,8 +162,65 @@ def plot(labels: dict) -> str:
 
 
 def figure(labels: dict) -> str:
+    BUILD["labels"] = labels  # the chapter's notebook draws the curves with them
     title = escape(labels["title"], quote=True)
     return f'<figure class="cost-curves" role="img" aria-label="{title}">{plot(labels)}</figure>'
+
+
+TRAIN = f"""\
+import numpy as np
+from dnn_textbook import L_layer_model, predict
+from dnn_textbook.data import load_breast_cancer_split
+
+train_x, train_y, test_x, test_y = load_breast_cancer_split()
+costs = {{}}
+for name, dims in {MODELS!r}.items():
+    parameters, costs[name] = L_layer_model(
+        train_x, train_y, dims, learning_rate={LEARNING_RATE}, num_iterations={ITERATIONS},
+        print_cost=False, rng=np.random.default_rng({SEED}), scale="xavier",
+    )
+    train = float(np.mean(predict(train_x, parameters) == train_y))
+    test = float(np.mean(predict(test_x, parameters) == test_y))
+    print(f"{{name}} {{dims}}: train accuracy {{train:.3f}}, test accuracy {{test:.3f}}")"""
+
+PLOT = f"""\
+%matplotlib inline
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
+
+fig, ax = plt.subplots(figsize=(7, 4))
+for name, style in (("shallow", "-"), ("deep", "--")):
+    ax.plot(np.arange(len(costs[name])), costs[name], style, label=labels[name])
+ax.axhline({TARGET}, linestyle=":", color="grey", label=labels["target"])
+ax.set_title(labels["title"])
+ax.set_xlabel(labels["x"])
+ax.set_ylabel(labels["y"])
+ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{{y:g}}".replace(".", labels["point"])))
+ax.legend()
+ax.grid(alpha=0.3)
+plt.show()"""
+
+
+def notebook_cells() -> list[tuple[str, str, list[str]]]:
+    """The chapter's experiment in its notebook: (source, expected output, tags) of each cell.
+
+    The first cell trains both networks for the course's budget and prints
+    their accuracies, the output this build computed; the second draws the
+    cost curves inline with the figure's translated words, given on its
+    first line (the only line that differs between editions).
+    """
+    data = results()
+    printed = "".join(
+        f"{name} {dims}: train accuracy {data[f'{name}_train']:.3f}, "
+        f"test accuracy {data[f'{name}_test']:.3f}\n"
+        for name, dims in MODELS.items()
+    )
+    labels = {key: BUILD["labels"][key] for key in LABELS}
+    labels["point"] = "," if decimal_comma(BUILD["language"]) else "."
+    return [
+        (TRAIN, printed, []),
+        (f"labels = {labels!r}\n{PLOT}", "", ["edition-labels"]),
+    ]
 
 
 def start(app):

@@ -11,16 +11,23 @@ into a notebook, ``_notebooks/<chapter>.ipynb`` inside the edition:
 * each doctest block becomes code cells, without prompts, one cell per
   example that shows an output, with that expected output stored as the
   cell's output, so a reader sees it before running; an expected error is
-  stored as the cell raises it in the edition's language;
-* a figure drawn at build time (inline SVG, which JupyterLab does not
-  render in Markdown) becomes its title and a link to the chapter's page;
-* the first cells say what the notebook is and import the names the
+  stored as the cell raises it in the edition's language, and its cell is
+  tagged ``raises-exception``, Jupyter's convention, so that "Run All",
+  ``jupyter nbconvert --execute`` and nbclient go on after it;
+* a figure drawn at build time (inline SVG) becomes a Markdown image whose
+  SVG, with the colours of the book's style sheet, is the cell's
+  attachment, so the notebook shows it wherever it is opened; the
+  application's cost curves become the cells that train its two networks
+  and plot the curves inline (see ``application.notebook_cells``);
+* the first cells say what the notebook is, how to install the library
+  (released, and from a clone until then), and import the names the
   examples use: a docstring's doctest runs in its module's globals, so the
   names it takes from there are imported explicitly.
 
-The code cells are the same in every edition; only the Markdown and the
+The code cells are the same in every edition; only the Markdown, the
 setup cell's choice of the library's language (once the library has
-``set_language``) differ. The chapters are the documents of the root
+``set_language``) and the first line of the plot's cell (its translated
+words, tagged ``edition-labels``) differ. The chapters are the documents of the root
 toctree, less ``notebook_exclude``. Each chapter page links its notebook
 (see ``_templates/page.html``); the interface strings come from the
 project's ``sphinx.po``, listed in ``_templates/interface-strings.html``.
@@ -74,6 +81,18 @@ SETUP_LANGUAGE = (
 )
 LINK = "Download this chapter as a Jupyter notebook"
 FIGURE = "Figure on the chapter's page in the book:"
+CLONE = (
+    "Until the library is released on PyPI, install it from a clone of its repository, "
+    "in the clone's folder:"
+)
+RAISES = "raises-exception"  # Jupyter's tag for a cell whose error is expected
+# A figure drawn at build time takes its colours from the book's style sheet;
+# inside a notebook it carries them itself.
+SVG_STYLE = (
+    "<style>text{font-family:sans-serif;fill:#222}"
+    ".box{fill:#f2f2f2;stroke:#555}.arrow{stroke:#555;fill:none}.unused{opacity:.6}"
+    "svg{color:#555;background:#fff}</style>"
+)
 
 
 def chapters(app) -> list[str]:
@@ -135,6 +154,7 @@ class Notebook:
         self.examples: list[tuple[str | None, str]] = []  # (module, source) of each cell
         self.attachments: dict = {}
         self.title = ""
+        self.trains = False  # whether the notebook trains (it then needs matplotlib)
 
     # cells
 
@@ -304,15 +324,41 @@ class Notebook:
         return "\n".join([rows[0], "|" + " --- |" * width, *rows[1:]])
 
     def figure(self, html: str):
-        """A figure drawn at build time (inline SVG): a link to it on the chapter's page.
+        """A figure drawn at build time (inline SVG), embedded in the notebook.
 
-        JupyterLab renders no SVG in Markdown cells (neither inline nor as an
-        attachment), so the notebook names the figure and points to the page.
+        The application's cost curves become the cells that train the two
+        networks and draw the curves inline; any other figure becomes a
+        Markdown image whose SVG is the cell's attachment, with the colours it
+        takes on the page, so the notebook shows it wherever it is opened.
         """
         if "<svg" not in html:
             return
+        if 'class="cost-curves"' in html and self.training():
+            return
         label = re.search(r'aria-label="([^"]*)"', html)
-        self.note(unescape(label.group(1)) if label else "")
+        alt = unescape(label.group(1)) if label else ""
+        svg = html[html.index("<svg") : html.rindex("</svg>") + len("</svg>")]
+        svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + SVG_STYLE, svg, count=1)
+        name = f"figure-{len(self.attachments) + 1}.svg"
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        self.attachments[name] = {"image/svg+xml": data}
+        self.add(f"![{escape(alt)}](attachment:{name})")
+
+    def training(self) -> bool:
+        """The application's experiment as code cells: train, then plot inline."""
+        application = sys.modules.get("application")
+        if application is None or not hasattr(application, "notebook_cells"):
+            return False
+        self.flush()
+        for source, output, tags in application.notebook_cells():
+            cell = v4.new_code_cell(source)
+            if tags:
+                cell.metadata["tags"] = tags
+            if output:
+                cell.outputs = [v4.new_output("stream", name="stdout", text=output)]
+            self.cells.append(cell)
+        self.trains = True
+        return True
 
     def note(self, label: str, fragment: str = ""):
         gettext = self.app.translator.gettext
@@ -438,6 +484,8 @@ class Notebook:
         last = examples[-1]
         cell = v4.new_code_cell(source)
         if last.exc_msg:
+            # Jupyter's convention: "Run All" and nbclient go on after this cell's error
+            cell.metadata["tags"] = [RAISES]
             name, _, message = last.exc_msg.rstrip("\n").partition(":")
             cell.outputs = [
                 v4.new_output(
@@ -475,11 +523,15 @@ class Notebook:
         import dnn_textbook
 
         choose = hasattr(dnn_textbook, "set_language")
+        package, clone = ('"dnn_textbook[data]"', '".[data]"') if data else ("dnn_textbook", ".")
+        extra = " matplotlib" if self.trains else ""
         intro = [
             f"# {self.title}",
             escape(gettext(INTRO)),
             escape(gettext(NEEDS_DATA if data else NEEDS)),
-            "```\npip install " + ('"dnn_textbook[data]"' if data else "dnn_textbook") + "\n```",
+            f"```\npip install {package}{extra}\n```",
+            escape(gettext(CLONE)),
+            f"```\npip install {clone}{extra}\n```",
             escape(gettext(SETUP_LANGUAGE if choose else SETUP)),
         ]
         setup = ["import dnn_textbook", *imports]
