@@ -23,9 +23,9 @@ method: it skips the seed and starts one equation later, at
 :math:`dZ^{[L]}`. :func:`L_model_backward` takes the lecture's route
 with ``fused=False`` and the shortcut with ``fused=True``. The shortcut
 is the default, because the two agree in exact arithmetic but not when
-the sigmoid saturates: there the seed divides by an :math:`A^{[L]}`
-that rounded to 0 or 1 and the gradient is lost, while
-:math:`A^{[L]} - Y` stays right.
+the sigmoid saturates: there :math:`A^{[L]}` rounds to 0 or 1, the
+seed must be clipped so as not to divide by zero, and the gradient is
+lost, while :math:`A^{[L]} - Y` stays right.
 
 The lecture's three-layer example: ReLU, ReLU, sigmoid, with layer
 sizes ``[4, 3, 2, 1]`` and :math:`m = 6` examples. The weights are
