@@ -14,9 +14,46 @@ through these two lines with the chain rule, one entry at a time:
 * :math:`z^{[l]}_j = \sum_k W^{[l]}_{jk} a^{[l-1]}_k + b^{[l]}_j`, so
   the derivative with respect to :math:`W^{[l]}_{jk}` is
   :math:`dz^{[l]}_j a^{[l-1]}_k`, with respect to :math:`b^{[l]}_j` it
-  is :math:`dz^{[l]}_j`, and with respect to :math:`a^{[l-1]}_k`, which
-  reaches every :math:`z^{[l]}_j`, it is
-  :math:`\sum_j W^{[l]}_{jk} dz^{[l]}_j`.
+  is :math:`dz^{[l]}_j`, and with respect to :math:`a^{[l-1]}_k` it is
+  :math:`\sum_j W^{[l]}_{jk} dz^{[l]}_j`, for the reason that follows.
+
+The last derivative is a sum because :math:`a^{[l-1]}_k` does not reach
+the loss along one road but along :math:`n^{[l]}` of them: it enters
+every :math:`z^{[l]}_j`, each with its own weight
+:math:`W^{[l]}_{jk}`. Nudge :math:`a^{[l-1]}_k` by a small
+:math:`\delta`. Along the road through :math:`z^{[l]}_j`, the nudge
+moves :math:`z^{[l]}_j` by :math:`W^{[l]}_{jk} \delta`, and the loss by
+:math:`dz^{[l]}_j W^{[l]}_{jk} \delta`. The roads are taken at the same
+time, and for a small nudge their effects add up: this is the chain rule
+for a function of several variables. With two inputs and two units
+every road can be written down:
+
+.. math::
+
+   da_1 = W_{11}\, dz_1 + W_{21}\, dz_2, \qquad
+   da_2 = W_{12}\, dz_1 + W_{22}\, dz_2
+
+Take :math:`W = [[1, 2], [3, 4]]`, no bias, :math:`a = (1, 2)`, so that
+:math:`z = W a = (5, 11)`, and the loss
+:math:`\mathcal{L} = z_1^2 / 2 + 3 z_2`, whose derivative is
+:math:`dz = (z_1, 3) = (5, 3)`. The two sums give
+:math:`da_1 = 1 \cdot 5 + 3 \cdot 3 = 14` and
+:math:`da_2 = 2 \cdot 5 + 4 \cdot 3 = 22`. The library's backward step
+gives the same, and so does a centred difference of the loss written as
+a function of :math:`a` alone:
+
+>>> W, a = np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0], [2.0]])
+>>> dz = np.array([[5.0], [3.0]])
+>>> da, _, _ = linear_backward(dz, Cache(a, W, np.zeros((2, 1)), None))
+>>> da
+array([[14.],
+       [22.]])
+>>> def loss(a):
+...     z = W @ a
+...     return (z[0, 0] ** 2 / 2 + 3 * z[1, 0]).item()
+>>> h, e1, e2 = 1e-6, np.array([[1.0], [0.0]]), np.array([[0.0], [1.0]])
+>>> [round((loss(a + h * e) - loss(a - h * e)) / (2 * h), 6) for e in (e1, e2)]
+[14.0, 22.0]
 
 Written with vectors, these are the four equations of the step, for one
 example:
@@ -27,6 +64,14 @@ example:
    dW^{[l]} = dz^{[l]}\, a^{[l-1]\top}, \quad
    db^{[l]} = dz^{[l]}, \quad
    da^{[l-1]} = W^{[l]\top} dz^{[l]}
+
+With one example, :math:`m = 1`, the cost is the loss of that example,
+:math:`J = \mathcal{L}`: so :math:`dW^{[l]}` and :math:`db^{[l]}` here
+are :math:`\partial \mathcal{L} / \partial W^{[l]}` and
+:math:`\partial \mathcal{L} / \partial b^{[l]}`, which are
+:math:`\partial J / \partial W^{[l]}` and
+:math:`\partial J / \partial b^{[l]}` only because :math:`m = 1`. The
+vectorized step below takes the mean over :math:`m` examples.
 
 The shapes tell how to write them. :math:`da^{[l]}`, :math:`dz^{[l]}`,
 :math:`g^{[l]\prime}(z^{[l]})` and :math:`db^{[l]}` have shape
@@ -122,7 +167,13 @@ multiplied entry by entry with :math:`g^{[l]\prime}(z^{[l]})`, of the
 same shape. Grouped the other way,
 :math:`W^{[l+1]\top} \bigl(dz^{[l+1]} \odot g^{[l]\prime}(z^{[l]})\bigr)`
 multiplies entry by entry a column of :math:`n^{[l+1]}` entries with a
-column of :math:`n^{[l]}` entries: a shape error. With :math:`L = 2` and
+column of :math:`n^{[l]}` entries. That product means nothing, but numpy
+does not always say so: it stops with an error only when the sizes
+differ and neither is 1. When :math:`n^{[l+1]} = 1` numpy stretches the
+single entry first, and when :math:`n^{[l]} = n^{[l+1]}` it multiplies
+the entries pairwise; in both cases the wrong grouping runs, and when
+the sizes are equal it returns a column of the right shape and the
+wrong values, with no error. With :math:`L = 2` and
 :math:`l = 1` the recurrence is last week's equation for a network with
 one hidden layer,
 :math:`dz^{[1]} = W^{[2]\top} dz^{[2]} * g^{[1]\prime}(z^{[1]})`, where
@@ -142,6 +193,26 @@ True
 Traceback (most recent call last):
 ...
 ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0...
+
+Here the error came from the matrix product, and only because
+:math:`W^{[2]\top}` has one column. The silent case needs two layers of
+the same size. Put a second tanh layer of two units, with weights
+``V2``, between layer 1 and the sigmoid unit, so that
+:math:`n^{[1]} = n^{[2]} = 2`. The right grouping still agrees with the
+finite difference; the wrong one runs, returns a column of shape
+``(2, 1)``, and is wrong:
+
+>>> V2, V3 = np.array([[1.0, -0.5], [0.25, 1.0]]), np.array([[1.5, -2.0]])
+>>> def rest2(z2):
+...     return -np.log(1 / (1 + np.exp(-(V3 @ np.tanh(z2))))).item()
+>>> dz2 = numgrad(rest2, V2 @ a1)
+>>> dz1 = numgrad(lambda z: rest2(V2 @ np.tanh(z)), z1)
+>>> slope1 = 1 - np.tanh(z1) ** 2
+>>> bool(np.allclose((V2.T @ dz2) * slope1, dz1))
+True
+>>> wrong = V2.T @ (dz2 * slope1)
+>>> wrong.shape, bool(np.allclose(wrong, dz1))
+((2, 1), False)
 """
 
 from __future__ import annotations
@@ -274,7 +345,7 @@ def linear_backward(
     The doctest takes a sigmoid output layer, :math:`l = L = 2`, on
     :math:`m = 4` examples, starts from the seed
     :math:`da^{[2]} = -y/a + (1-y)/(1-a)` of the cross-entropy (derived
-    in the chapter on the loss), and compares :math:`dA^{[1]}` with a
+    in :ref:`loss-and-seed`), and compares :math:`dA^{[1]}` with a
     centred finite difference of the cost :math:`J` in each entry of
     :math:`A^{[1]}`:
 

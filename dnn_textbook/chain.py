@@ -6,23 +6,31 @@ next and keeps its cache. The default architecture is the lecture's:
 :math:`L - 1` layers LINEAR→RELU, then LINEAR→SIGMOID.
 
 The backward pass walks the caches in reverse, and each backward step
-hands :math:`dA^{[l-1]}` to the layer before. The lecture starts it from
-the seed :math:`dA^{[L]}` of the loss. The library, by default, starts
-one equation later: with a sigmoid output and the cross-entropy loss,
-the first equation of layer :math:`L`,
-:math:`dZ^{[L]} = dA^{[L]} \odot \sigma'(Z^{[L]})`, simplifies to
-:math:`A^{[L]} - Y` (see the loss section above), so
-:func:`L_model_backward` computes :math:`dZ^{[L]}` directly and never
-forms :math:`dA^{[L]}`. That is where the seed went: it is folded into
-:math:`A^{[L]} - Y`. With ``fused=False`` the lecture's route through
-:math:`dA^{[L]}` runs instead. The last step, layer 1, would produce
-:math:`dA^{[0]}`, the gradient with respect to the input: nothing uses
-it, so it is not computed unless asked for.
+hands :math:`dA^{[l-1]}` to the layer before. It starts, as in the
+lecture, from the seed :math:`dA^{[L]} = -Y/A^{[L]} + (1-Y)/(1-A^{[L]})`,
+the derivative of each example's loss with respect to the output. The
+first equation of layer :math:`L` turns the seed into
+:math:`dZ^{[L]} = dA^{[L]} \odot \sigma'(Z^{[L]})`, and from there every
+layer takes the same four equations. The last step, layer 1, would
+produce :math:`dA^{[0]}`, the derivative with respect to the input:
+nothing uses it, so it is not computed unless asked for.
+
+For a sigmoid output and the cross-entropy loss, the product
+:math:`dA^{[L]} \odot \sigma'(Z^{[L]})` simplifies to
+:math:`A^{[L]} - Y` (:ref:`loss-and-seed` shows the cancellation). This
+is a shortcut that follows from the lecture's route, not a different
+method: it skips the seed and starts one equation later, at
+:math:`dZ^{[L]}`. :func:`L_model_backward` takes the lecture's route
+with ``fused=False`` and the shortcut with ``fused=True``. The shortcut
+is the default, because the two agree in exact arithmetic but not when
+the sigmoid saturates: there :math:`A^{[L]}` rounds to 0 or 1, the
+seed must be clipped so as not to divide by zero, and the gradient is
+lost, while :math:`A^{[L]} - Y` stays right.
 
 The lecture's three-layer example: ReLU, ReLU, sigmoid, with layer
 sizes ``[4, 3, 2, 1]`` and :math:`m = 6` examples. The weights are
-simply drawn at random here; the initialization chapter explains how to
-scale them for training.
+simply drawn at random here; :ref:`training-initialization` explains
+how to scale them for training.
 
 >>> rng = np.random.default_rng(0)
 >>> dims = [4, 3, 2, 1]
@@ -58,21 +66,34 @@ True
 >>> np.array_equal(caches[2].A_prev, np.maximum(caches[1].Z, 0))
 True
 
-The backward pass returns :math:`dA^{[2]}` and :math:`dA^{[1]}`, the
-values handed down the chain, but no ``"dA3"``: the default route
-started from :math:`dZ^{[3]} = A^{[3]} - Y`. The backward step's
-equations rebuild both from that start, layer by layer:
+The backward pass on the lecture's route starts from the seed. The
+gradients it returns hold :math:`dA^{[2]}` and :math:`dA^{[1]}`, the
+values handed down the chain, but not the seed: ``"dA3"`` belongs to no
+layer's update. The backward step's equations rebuild both from the
+seed, layer by layer:
 
->>> grads = L_model_backward(AL, Y, caches)
+>>> from dnn_textbook.activations import sigmoid_derivative
+>>> from dnn_textbook.loss import seed_dAL
+>>> grads = L_model_backward(AL, Y, caches, fused=False)
 >>> grads["dA2"].shape, grads["dA1"].shape, "dA3" in grads
 ((2, 6), (3, 6), False)
->>> dZ3 = AL - Y
+>>> dA3 = seed_dAL(AL, Y)
+>>> dZ3 = dA3 * sigmoid_derivative(caches[2].Z)
 >>> np.allclose(grads["dA2"], parameters["W3"].T @ dZ3)
 True
 >>> dZ2 = grads["dA2"] * (caches[1].Z > 0)
 >>> np.allclose(grads["dA1"], parameters["W2"].T @ dZ2)
 True
 >>> np.allclose(grads["dW3"], dZ3 @ caches[2].A_prev.T / 6)
+True
+
+The shortcut: :math:`dZ^{[3]}` is :math:`A^{[3]} - Y`, and the default
+``fused=True`` starts there and returns the same gradients:
+
+>>> np.allclose(dZ3, AL - Y)
+True
+>>> shortcut = L_model_backward(AL, Y, caches)
+>>> all(np.allclose(shortcut[k], grads[k]) for k in grads)
 True
 
 The worked example after this chapter follows every number of a network
@@ -228,18 +249,23 @@ def L_model_backward(
     fused: bool = True,
     compute_dA0: bool = False,
 ) -> Gradients:
-    r"""Backward propagation through all L layers, from the seed to layer 1.
+    r"""Backward propagation through all L layers, from the output down to layer 1.
 
     For :math:`l = L, \dots, 1` the backward step of layer :math:`l`
     turns :math:`dA^{[l]}` into :math:`dW^{[l]}`, :math:`db^{[l]}` and
-    :math:`dA^{[l-1]}`. Which equation starts it depends on ``fused``:
+    :math:`dA^{[l-1]}`. The output layer must be a sigmoid, since the
+    cross-entropy and its seed need an output between 0 and 1; any other
+    output activation is refused. ``fused`` chooses how layer :math:`L`
+    starts:
 
-    * ``fused=True`` (the default) with a sigmoid output: the pass starts
-      from :math:`dZ^{[L]} = A^{[L]} - Y`, and :math:`dA^{[L]}` is never
-      formed;
-    * ``fused=False``, or any other output activation: the pass starts
-      from the lecture's seed :math:`dA^{[L]}`, and the first equation of
-      layer :math:`L` turns it into :math:`dZ^{[L]}`.
+    * ``fused=False``, the lecture's route: the pass forms the seed
+      :math:`dA^{[L]} = -Y/A^{[L]} + (1-Y)/(1-A^{[L]})`, and the first
+      equation of layer :math:`L` turns it into
+      :math:`dZ^{[L]} = dA^{[L]} \odot \sigma'(Z^{[L]})`;
+    * ``fused=True`` (the default), the shortcut that follows from it:
+      with a sigmoid output that product is :math:`A^{[L]} - Y`, so the
+      pass starts from :math:`dZ^{[L]} = A^{[L]} - Y` and never forms
+      :math:`dA^{[L]}`.
 
     Away from saturation of the sigmoid, both routes give the same
     gradients:
@@ -251,13 +277,21 @@ def L_model_backward(
     ...               "W2": rng.standard_normal((1, 4)) / 2,
     ...               "b2": np.zeros((1, 1))}
     >>> AL, caches = L_model_forward(X, parameters)
-    >>> fused = L_model_backward(AL, Y, caches)
     >>> seeded = L_model_backward(AL, Y, caches, fused=False)
-    >>> all(np.allclose(fused[k], seeded[k]) for k in fused)
+    >>> fused = L_model_backward(AL, Y, caches)
+    >>> all(np.allclose(fused[k], seeded[k]) for k in seeded)
     True
     >>> with_dA0 = L_model_backward(AL, Y, caches, compute_dA0=True)
     >>> "dA0" in fused, "dA0" in with_dA0
     (False, True)
+
+    A tanh output layer is refused, on either route:
+
+    >>> AL, caches = L_model_forward(X, parameters, ["relu", "tanh"])
+    >>> L_model_backward(AL, Y, caches, ["relu", "tanh"], fused=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: layer 2: the output activation is 'tanh', but the cross-entropy cost...
 
     Parameters
     ----------
@@ -271,8 +305,8 @@ def L_model_backward(
     activations : list of str, optional
         The same activations as the forward pass.
     fused : bool, default True
-        Start from :math:`dZ^{[L]} = A^{[L]} - Y` when the output is a
-        sigmoid.
+        Start from the shortcut :math:`dZ^{[L]} = A^{[L]} - Y`; with
+        False, from the seed :math:`dA^{[L]}`, as the lecture does.
     compute_dA0 : bool, default False
         Also compute :math:`dA^{[0]}`, the gradient with respect to X.
 

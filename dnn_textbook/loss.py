@@ -149,11 +149,18 @@ def compute_cost(AL: ArrayLike, Y: ArrayLike) -> float:
     >>> bool(np.isclose(compute_cost(AL, Y), np.log(2)))
     True
 
-    An output of exactly 0 or 1 gives a large but finite cost, with no
-    warning:
+    For an output of exactly 0 or 1 the cross-entropy of a wrong label is
+    :math:`+\infty`: :math:`-\log 0`. The library clamps it: where
+    :math:`\log a` or :math:`\log(1 - a)` would be :math:`-\infty`, it
+    takes :math:`\log \varepsilon` instead, with :math:`\varepsilon` the
+    machine epsilon, so the cost is large but finite, with no warning.
+    The course's ``compute_cost`` gives ``inf`` or ``nan`` there. Two
+    examples, each with the wrong label at a saturated output, give
+    :math:`-\log \varepsilon`, about 36 in float64:
 
-    >>> 30 < compute_cost(np.array([[0.0, 1.0]]), np.array([[1, 0]])) < 40
-    True
+    >>> J = compute_cost(np.array([[0.0, 1.0]]), np.array([[1, 0]]))
+    >>> bool(np.isclose(J, -np.log(np.finfo(np.float64).eps))), round(J, 2)
+    (True, 36.04)
 
     Parameters
     ----------
@@ -202,7 +209,9 @@ def _cross_entropy(Y: FloatArray, log_a: FloatArray, log_1_minus_a: FloatArray) 
 def seed_dAL(AL: ArrayLike, Y: ArrayLike) -> FloatArray:
     r"""The seed :math:`dA^{[L]} = -Y/A + (1-Y)/(1-A)`, element-wise.
 
-    It assumes a sigmoid output and the cross-entropy loss. An output
+    It is the derivative of the cross-entropy loss, and holds for any
+    output strictly between 0 and 1, whatever activation produced it; the
+    sigmoid is needed only for the shortcut :func:`fused_dZL`. An output
     that rounded to exactly 0 or 1 would divide by zero, so :math:`A` is
     first clipped into :math:`[\varepsilon, 1 - \varepsilon]`, with
     :math:`\varepsilon` the machine epsilon of its ``dtype``:

@@ -39,6 +39,13 @@ The loss :math:`\mathcal{L}(a^{[L]}, y)` is the error of the network on
 one example. The cost :math:`J` is the mean of the losses over the
 :math:`m` examples:
 :math:`J = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(a^{[L](i)}, y^{(i)})`.
+For binary classification the loss is the cross-entropy
+:math:`\mathcal{L}(a, y) = -\bigl(y \log a + (1 - y) \log(1 - a)\bigr)`,
+small when the output :math:`a` is close to the label :math:`y` and
+large when it is confidently wrong. Its derivative with respect to
+:math:`a`, the seed :math:`-y/a + (1 - y)/(1 - a)` that starts the
+backward pass, is derived in :ref:`loss-and-seed`; the backward chapter
+uses both before that section comes.
 
 A name ``dQ`` stands for a derivative that has exactly the shape of
 ``Q``, but not every ``dQ`` is a derivative of the same function:

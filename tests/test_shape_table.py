@@ -10,7 +10,13 @@ from pathlib import Path
 
 import numpy as np
 
-from dnn_textbook import L_model_backward, L_model_forward, fused_dZL, relu_derivative, seed_dAL
+from dnn_textbook import (
+    L_model_backward,
+    L_model_forward,
+    relu_derivative,
+    seed_dAL,
+    sigmoid_derivative,
+)
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "putting_together.rst"
 COLUMNS = ["W", "b", "Z", "A", "dZ", "dW", "db", "dA"]
@@ -36,13 +42,14 @@ def library_rows(dims, m) -> dict[int, list[tuple[int, int] | None]]:
         parameters[f"b{l}"] = np.zeros((dims[l], 1))
     X, Y = np.zeros((dims[0], m)), np.zeros((1, m))
     AL, caches = L_model_forward(X, parameters)
-    grads = L_model_backward(AL, Y, caches)
+    grads = L_model_backward(AL, Y, caches, fused=False)  # the lecture's route
     A = [c.A_prev for c in caches] + [AL]
     dA = dict(grads, **{f"dA{L}": seed_dAL(AL, Y)})
     rows = {0: [None, None, None, A[0].shape, None, None, None, None]}
     for l in range(1, L + 1):
         c = caches[l - 1]
-        dZ = fused_dZL(AL, Y) if l == L else dA[f"dA{l}"] * relu_derivative(c.Z)
+        g_prime = sigmoid_derivative if l == L else relu_derivative
+        dZ = dA[f"dA{l}"] * g_prime(c.Z)
         rows[l] = [
             c.W.shape,
             c.b.shape,
