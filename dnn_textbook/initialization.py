@@ -115,7 +115,7 @@ def _check_scale(scale: float | str) -> None:
     )
 
 
-def layer_sizes(layer_dims: Any, name: str) -> list[Any]:
+def _layer_sizes(layer_dims: Any, name: str) -> list[Any]:
     """``layer_dims`` as a list, or a TypeError that says what it must be."""
     try:
         if isinstance(layer_dims, (str, bytes)):
@@ -177,7 +177,7 @@ def initialize_parameters_deep(
     TypeError
         If ``layer_dims`` is not a list, or ``rng`` is not a numpy Generator.
     """
-    dims = layer_sizes(layer_dims, "layer_dims")
+    dims = _layer_sizes(layer_dims, "layer_dims")
     if len(dims) < 2 or not all(isinstance(n, (int, np.integer)) and n > 0 for n in dims):
         raise ValueError(
             _(

@@ -17,7 +17,7 @@ import numpy as np
 from . import _checks
 from ._i18n import _, ngettext
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
-from .initialization import initialize_parameters_deep, layer_sizes
+from .initialization import initialize_parameters_deep, _layer_sizes
 from .loss import _compute_cost
 from .types import ArrayLike, ArraysByName, FloatArray, Gradients, Parameters
 
@@ -210,7 +210,7 @@ def L_layer_model(
         the learning rate is then probably too large.
     """
     X = _checks.matrix(X, "X")
-    dims = layer_sizes(layers_dims, "layers_dims")
+    dims = _layer_sizes(layers_dims, "layers_dims")
     if dims and X.shape[0] != dims[0]:
         if X.shape[1] == dims[0]:
             raise ValueError(_checks.examples_as_rows("X", "X", X.shape, "n[0]", dims[0]))
