@@ -37,6 +37,7 @@ extensions = [
     "accessibility",
     "application",
     "notebooks",
+    "exercises",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
