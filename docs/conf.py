@@ -40,6 +40,7 @@ extensions = [
     "application",
     "notebooks",
     "mistake_table",
+    "exercises",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
