@@ -37,6 +37,7 @@ extensions = [
     "accessibility",
     "application",
     "notebooks",
+    "exercise_notebooks",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
