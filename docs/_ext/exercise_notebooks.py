@@ -128,6 +128,7 @@ def directive(node_class, named: bool):
 
         def run(self):
             node = node_class()
+            node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
             if named:
                 name = self.arguments[0]
                 if name not in SIGNATURES:
@@ -322,7 +323,7 @@ def page_context(app, pagename, templatename, context, doctree):
     context["exercises_name"] = (
         f"{pagename}_exercises.ipynb" if pagename != PAGE else f"{PAGE}.ipynb"
     )
-    context["exercises_link"] = LINK_PAGE if pagename == PAGE else LINK
+    context["exercises_page"] = pagename == PAGE  # the link's words: LINK_PAGE, else LINK
 
 
 def setup(app):
