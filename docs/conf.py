@@ -41,6 +41,7 @@ extensions = [
     "notebooks",
     "mistake_table",
     "exercises",
+    "exercise_notebooks",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

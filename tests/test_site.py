@@ -110,10 +110,37 @@ def test_every_page_exists_in_all_three_editions(site):
     assert (site / "index.html").exists()
 
 
+def strings_masked(code: str) -> str:
+    """Code with its string literals (docstrings, printed words) as ``""``, and 0,5 as 0.5."""
+    import io
+    import tokenize
+
+    code = re.sub(r"(?<=\d),(?=\d)", ".", code)  # the expected outputs' decimal separator
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return code
+    return tokenize.untokenize(
+        (kind, '""' if kind == tokenize.STRING else text) for kind, text, *_ in tokens
+    )
+
+
+# The exercises' stubs carry docstrings, and their code the words it prints and
+# the language it sets, in the edition's language (docs/_ext/exercise_notebooks.py).
+TRANSLATED_STRINGS = {"build_it_yourself.html"}
+
+
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_code_is_identical_in_every_edition(site, lang):
     for name in pages(site, "en"):
         english, other = Page(site / "en" / name), Page(site / lang / name)
+        if name in TRANSLATED_STRINGS:
+            assert [strings_masked(c) for c in other.pre] == [
+                strings_masked(c) for c in english.pre
+            ], name
+            assert other.pre != english.pre, name
+            continue
         assert other.pre == english.pre, name
     assert sum(len(Page(site / "en" / n).pre) for n in pages(site, "en")) > 50
 

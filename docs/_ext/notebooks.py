@@ -65,7 +65,7 @@ BLOCKS = (
     nodes.table,
     nodes.math_block,
 )
-EXCLUDE = ["index", "glossary", "api", "performance", "appendix*"]
+EXCLUDE = ["index", "glossary", "api", "performance", "appendix*", "build_it_yourself"]
 
 INTRO = (
     "This notebook is a chapter of the dnn_textbook book, made from the same text as its "

@@ -1,0 +1,340 @@
+"""The exercises of the course as notebooks, made from the page "Build it yourself".
+
+The page ``build_it_yourself`` holds, for each function of the course's
+programming exercise, what to write and a stub. Four directives carry what
+is not ordinary prose; their bodies are paragraphs, which the gettext
+builder extracts and each edition translates:
+
+``.. exercise-setup::``
+    the cell that imports numpy, the course's helpers and the checker, and
+    chooses the language of the checker's reports;
+``.. exercise-stub:: <name>``
+    the function with the course's signature, the body's paragraphs as its
+    docstring and ``raise NotImplementedError``, then the cell that calls
+    ``check("<name>", <name>)``;
+``.. exercise-expected:: <name>``
+    the body's sentence, then the outputs of the hand-worked case
+    (:func:`dnn_textbook.exercises.example`), with the edition's decimal
+    separator;
+``.. exercise-training::``
+    the loop that trains a network with the learner's functions, with the
+    words it prints (a bullet list); it checks the functions first, and
+    only says which are not written yet while they are stubs.
+
+When the HTML builder has resolved the page (already translated), this
+extension writes, inside the edition, ``_exercises/build_it_yourself.ipynb``
+(the whole page, in the course's order) and one notebook per chapter that
+has functions to write, ``_exercises/<chapter>.ipynb``: the page's
+introduction, its set-up, the chapter's exercises and the exercises they
+call. Then it replaces each directive by what the notebook shows, so the
+page has the same stubs and text. Each page with a notebook of exercises
+links it (``_templates/page.html``; the words come from ``sphinx.po``).
+"""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from pathlib import Path
+
+import nbformat
+import numpy as np
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from nbformat import v4
+from notebooks import Notebook
+
+PAGE = "build_it_yourself"
+FOLDER = "_exercises"
+
+#: The course's signature of each exercise, and the names of what it returns.
+SIGNATURES = {
+    "initialize_parameters_deep": (("layer_dims",), ("parameters",)),
+    "linear_forward": (("A", "W", "b"), ("Z", "cache")),
+    "linear_activation_forward": (("A_prev", "W", "b", "activation"), ("A", "cache")),
+    "L_model_forward": (("X", "parameters"), ("AL", "caches")),
+    "compute_cost": (("AL", "Y"), ("cost",)),
+    "linear_backward": (("dZ", "cache"), ("dA_prev", "dW", "db")),
+    "linear_activation_backward": (("dA", "cache", "activation"), ("dA_prev", "dW", "db")),
+    "L_model_backward": (("AL", "Y", "caches"), ("grads",)),
+    "update_parameters": (("parameters", "grads", "learning_rate"), ("parameters",)),
+}
+#: The chapters that derive the exercises, in reading order.
+CHAPTERS = {
+    "forward": ("linear_forward", "linear_activation_forward"),
+    "backward": ("linear_backward", "linear_activation_backward"),
+    "putting_together": ("L_model_forward", "compute_cost", "L_model_backward"),
+    "training": ("initialize_parameters_deep", "update_parameters"),
+}
+#: The exercises that an exercise calls, in the course's notebook.
+CALLS = {
+    "linear_activation_forward": ("linear_forward",),
+    "L_model_forward": ("linear_activation_forward",),
+    "linear_activation_backward": ("linear_backward",),
+    "L_model_backward": ("linear_activation_backward",),
+}
+LINK = "Download this chapter's exercises as a Jupyter notebook"
+LINK_PAGE = "Download these exercises as a Jupyter notebook"
+
+SETUP = """\
+import numpy as np
+
+import dnn_textbook
+from dnn_textbook.course_helpers import relu, relu_backward, sigmoid, sigmoid_backward
+from dnn_textbook.exercises import check, example
+
+dnn_textbook.set_language({language!r})"""
+
+TRAINING = """\
+from dnn_textbook.data import load_breast_cancer_split
+from dnn_textbook.exercises import EXERCISES
+
+not_written = [name for name in EXERCISES if not check(name, globals()[name]).passed]
+if not_written:
+    print({missing!r}, ", ".join(not_written))
+else:
+    train_x, train_y, test_x, test_y = load_breast_cancer_split()
+    parameters = initialize_parameters_deep([30, 7, 1])
+    for i in range(2000):
+        AL, caches = L_model_forward(train_x, parameters)
+        if i % 500 == 0:
+            print({cost!r}, i, compute_cost(AL, train_y))
+        grads = L_model_backward(AL, train_y, caches)
+        parameters = update_parameters(parameters, grads, 0.05)
+    AL, caches = L_model_forward(test_x, parameters)
+    print({accuracy!r}, float(np.mean((AL > 0.5) == test_y)))"""
+
+
+class exercise_setup(nodes.General, nodes.Element):  # noqa: N801 (docutils node names)
+    """The set-up cell."""
+
+
+class exercise_stub(nodes.General, nodes.Element):  # noqa: N801
+    """A stub: its paragraphs are the docstring."""
+
+
+class exercise_expected(nodes.General, nodes.Element):  # noqa: N801
+    """What the hand-worked case gives: a sentence, then the outputs."""
+
+
+class exercise_training(nodes.General, nodes.Element):  # noqa: N801
+    """The training loop: the words it prints, as a bullet list."""
+
+
+def directive(node_class, named: bool):
+    class ExerciseDirective(Directive):
+        has_content = True
+        required_arguments = 1 if named else 0
+
+        def run(self):
+            node = node_class()
+            node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
+            if named:
+                name = self.arguments[0]
+                if name not in SIGNATURES:
+                    raise self.error(f"unknown exercise {name!r}")
+                node["name"] = name
+            self.state.nested_parse(self.content, self.content_offset, node)
+            return [node]
+
+    return ExerciseDirective
+
+
+# The code and the text of each directive
+
+
+def stub(node) -> str:
+    name = node["name"]
+    params, _ = SIGNATURES[name]
+    # Sphinx's smart quotes make "relu" “relu”: a docstring keeps Python's quotes
+    straight = str.maketrans({"“": '"', "”": '"', "„": '"'})
+    paragraphs = [p.astext().translate(straight) for p in node.findall(nodes.paragraph)]
+    lines = []
+    for number, text in enumerate(paragraphs):
+        wrapped = textwrap.wrap(" ".join(text.split()), 75, break_on_hyphens=False)
+        lines += ([""] if number else []) + wrapped
+    doc = "\n".join(("    " + line) if line else "" for line in lines).replace('"""', r"\"\"\"")
+    return (
+        f"def {name}({', '.join(params)}):\n"
+        f'    """{doc.lstrip()}\n    """\n'
+        "    # YOUR CODE HERE\n"
+        "    raise NotImplementedError"
+    )
+
+
+def check_call(name: str) -> str:
+    return f'check("{name}", {name})'
+
+
+def number(x, point: str) -> str:
+    return f"{float(x):.6g}".replace(".", point)
+
+
+def shown(label: str, value, point: str) -> list[str]:
+    """``label = value`` lines, arrays printed as numpy prints them."""
+    if isinstance(value, dict):
+        return [line for key, item in value.items() for line in shown(key, item, point)]
+    prefix = f"{label} = "
+    if isinstance(value, np.ndarray):
+        rows = np.atleast_2d(value)
+        cells = [[number(x, point) for x in row] for row in rows]
+        width = max(len(cell) for row in cells for cell in row)
+        lines = ["[" + " ".join(cell.rjust(width) for cell in row) + "]" for row in cells]
+        text = ("\n" + " " * (len(prefix) + 1)).join(lines)
+        return [f"{prefix}[{text}]"]
+    if isinstance(value, float):
+        return [prefix + number(value, point)]
+    return [prefix + str(value)]
+
+
+def expected(name: str, language: str) -> str:
+    """The outputs of the hand-worked case, in the edition's number format."""
+    from dnn_textbook.exercises import example
+
+    point = "," if language in ("fr", "uk") else "."
+    outputs = example(name).expected
+    _, names = SIGNATURES[name]
+    if name == "initialize_parameters_deep":
+        return "\n".join(f"{key}: {shape}" for key, shape in outputs.items())
+    values = outputs if len(names) > 1 else (outputs,)
+    lines = []
+    for label, value in zip(names, values, strict=True):
+        if label in ("cache", "caches"):
+            continue  # what the backward pass reads, checked by check()
+        lines += shown(label, value, point)
+    return "\n".join(lines)
+
+
+def training(node) -> str:
+    words = [item.astext().strip() for item in node.findall(nodes.list_item)]
+    missing, cost, accuracy = words
+    return TRAINING.format(missing=missing, cost=cost, accuracy=accuracy)
+
+
+# The notebooks
+
+
+class ExerciseNotebook(Notebook):
+    """The cells of the page, or of a chapter's part of it."""
+
+    def block(self, node, level: int):
+        language = self.app.config.language
+        if isinstance(node, exercise_setup):
+            self.exercise_cell(SETUP.format(language=language), "setup")
+        elif isinstance(node, exercise_stub):
+            self.exercise_cell(stub(node), "exercise", node["name"])
+            self.exercise_cell(check_call(node["name"]), "check", node["name"])
+        elif isinstance(node, exercise_expected):
+            self.body(node, level)
+            self.add(f"```\n{expected(node['name'], language)}\n```")
+        elif isinstance(node, exercise_training):
+            self.exercise_cell(training(node), "training")
+        else:
+            super().block(node, level)
+
+    def exercise_cell(self, source: str, tag: str, name: str | None = None):
+        self.flush()
+        cell = v4.new_code_cell(source)
+        cell.metadata["tags"] = [tag]
+        if name:
+            cell.metadata["dnn_textbook"] = {"exercise": name}
+        self.cells.append(cell)
+
+    def notebook(self, doctree, title: str, part: str) -> nbformat.NotebookNode:
+        self.body(doctree, 1)
+        self.flush()
+        notebook = v4.new_notebook()
+        notebook.cells = [v4.new_markdown_cell(f"# {title}"), *self.cells]
+        for number, cell in enumerate(notebook.cells):  # the same ids in every build
+            cell.id = f"exercises-{part.replace('_', '-')}-{number}"
+        notebook.metadata = {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+            "dnn_textbook": {"exercises": part, "language": self.app.config.language},
+        }
+        nbformat.validate(notebook)
+        return notebook
+
+
+def needed(chapter: str) -> list[str]:
+    """The chapter's exercises and those they call, in the course's order."""
+    names, todo = set(), list(CHAPTERS[chapter])
+    while todo:
+        name = todo.pop()
+        if name not in names:
+            names.add(name)
+            todo += CALLS.get(name, ())
+    return [name for name in SIGNATURES if name in names]
+
+
+def part(doctree, names: list[str]):
+    """The page with only its introduction, its set-up and the sections of ``names``."""
+    page = copy.deepcopy(doctree)
+    top = next(iter(page.findall(nodes.section)))
+    for section in [c for c in top.children if isinstance(c, nodes.section)]:
+        if any(True for _ in section.findall(exercise_setup)):
+            continue
+        stubs = [s["name"] for s in section.findall(exercise_stub)]
+        if not (stubs and stubs[0] in names):
+            top.remove(section)
+    return page
+
+
+def write_notebooks(app, doctree, docname):
+    if app.builder.format != "html" or docname != PAGE:
+        return
+    out = Path(app.outdir) / FOLDER
+    out.mkdir(parents=True, exist_ok=True)
+    title = app.env.titles[PAGE].astext()
+    notebooks = {PAGE: (doctree, title)}
+    for chapter in CHAPTERS:
+        chapter_title = app.env.titles[chapter].astext()
+        notebooks[chapter] = (part(doctree, needed(chapter)), f"{title}: {chapter_title}")
+    for name, (tree, heading) in notebooks.items():
+        notebook = ExerciseNotebook(app, PAGE, []).notebook(tree, heading, name)
+        nbformat.write(notebook, out / f"{name}.ipynb")
+    show_on_page(doctree, app.config.language)
+
+
+def python(source: str) -> nodes.literal_block:
+    block = nodes.literal_block(source, source)
+    block["language"] = "python"
+    return block
+
+
+def show_on_page(doctree, language: str):
+    """Each directive as the notebook shows it: code blocks and the expected outputs."""
+    for node in list(doctree.findall(exercise_setup)):
+        node.replace_self(python(SETUP.format(language=language)))
+    for node in list(doctree.findall(exercise_stub)):
+        node.replace_self(python(stub(node) + "\n\n\n" + check_call(node["name"])))
+    for node in list(doctree.findall(exercise_expected)):
+        text = expected(node["name"], language)
+        block = nodes.literal_block(text, text)
+        node.replace_self([*node.children, block])
+    for node in list(doctree.findall(exercise_training)):
+        node.replace_self(python(training(node)))
+
+
+def page_context(app, pagename, templatename, context, doctree):
+    if app.builder.format != "html" or pagename not in (PAGE, *CHAPTERS):
+        return
+    context["exercises"] = context["pathto"](f"{FOLDER}/{pagename}.ipynb", 1)
+    context["exercises_name"] = (
+        f"{pagename}_exercises.ipynb" if pagename != PAGE else f"{PAGE}.ipynb"
+    )
+    context["exercises_page"] = pagename == PAGE  # the link's words: LINK_PAGE, else LINK
+
+
+def setup(app):
+    app.add_node(exercise_setup)
+    app.add_node(exercise_stub)
+    app.add_node(exercise_expected)
+    app.add_node(exercise_training)
+    app.add_directive("exercise-setup", directive(exercise_setup, False))
+    app.add_directive("exercise-stub", directive(exercise_stub, True))
+    app.add_directive("exercise-expected", directive(exercise_expected, True))
+    app.add_directive("exercise-training", directive(exercise_training, False))
+    app.connect("doctree-resolved", write_notebooks, priority=700)
+    app.connect("html-page-context", page_context)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
