@@ -17,7 +17,7 @@ import numpy as np
 from . import _checks
 from ._i18n import _, ngettext
 from .chain import L_model_forward, _activations, _L_model_backward, _L_model_forward
-from .initialization import initialize_parameters_deep, _layer_sizes
+from .initialization import _layer_sizes, initialize_parameters_deep
 from .loss import _compute_cost
 from .types import ArrayLike, ArraysByName, FloatArray, Gradients, Parameters
 
