@@ -280,6 +280,21 @@ def summary_translations(lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_mistake_points_to_a_section_that_exists(site, lang):
+    """The checker's reports link each mistake to the section of the book that
+    derives the equation (``../<doc>.html#<anchor>`` from ``_exercises/``): the
+    section must exist in every edition, under that id, and the exercise
+    notebooks must sit one folder below the pages."""
+    from dnn_textbook.exercises import MISTAKES
+
+    assert (site / lang / "_exercises" / "build_it_yourself.ipynb").exists()
+    for key, mistake in MISTAKES.items():
+        doc, anchor = mistake.section
+        html = (site / lang / f"{doc}.html").read_text(encoding="utf-8")
+        assert f' id="{anchor}"' in html, (key, doc, anchor)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_module_summary_under_a_heading(site, lang):
     """A chapter shows a module's docstring without its one-line summary (issue 20):
     "The forward step of one layer." under "The forward step of a layer" said it
