@@ -314,8 +314,10 @@ def test_code_and_display_math_are_the_english_ones(site, lang):
             for line in code_cells(english)[0].source.splitlines()
             if "set_language" not in line
         ], name
+        # the same equations, but for the decimal comma of French and Ukrainian (0{,}5)
         equations = re.compile(r"\$\$.*?\$\$", re.S)
-        assert equations.findall(markdown(other)) == equations.findall(markdown(english)), name
+        theirs = [re.sub(r"(?<=\d)\{,\}(?=\d)", ".", e) for e in equations.findall(markdown(other))]
+        assert theirs == equations.findall(markdown(english)), name
         assert len(markdown(other)) > 0.5 * len(markdown(english)), name
 
 

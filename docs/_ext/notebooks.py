@@ -50,7 +50,7 @@ import nbformat
 from docutils import nodes
 from nbformat import v4
 from sphinx import addnodes
-from sphinx.locale import admonitionlabels
+from sphinx.locale import _, admonitionlabels
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -155,6 +155,7 @@ class Notebook:
         self.attachments: dict = {}
         self.title = ""
         self.trains = False  # whether the notebook trains (it then needs matplotlib)
+        self.in_answer = False  # inside an exercise's answer: examples are shown, not run
 
     # cells
 
@@ -223,6 +224,8 @@ class Notebook:
             self.add(f"**{self.inline(node)}**")
         elif isinstance(node, nodes.math_block):
             self.add(display_math(node.astext()))
+        elif self.in_answer and isinstance(node, (nodes.doctest_block, nodes.literal_block)):
+            self.add(f"```python\n{node.astext().rstrip()}\n```")  # read, not run
         elif isinstance(node, nodes.doctest_block) or (
             isinstance(node, nodes.literal_block) and node.astext().startswith(">>> ")
         ):
@@ -252,6 +255,13 @@ class Notebook:
                     self.add(f"{'#' * min(level, 6)} {code_span(self.signature(child))}")
                 elif isinstance(child, addnodes.desc_content):
                     self.body(child, level + 1)
+        elif "answer" in node.get("classes", []) or "answer" in node.get("container_classes", []):
+            self.answer(node, level)
+        elif isinstance(node, nodes.Admonition) and "exercise" in node["classes"]:
+            self.flush()  # an exercise is its own cell: its answer's examples stay inside it
+            self.add(f"**{self.inline(node[0])}**")
+            self.body(node, level)
+            self.flush()
         elif isinstance(node, nodes.Admonition):
             label = admonitionlabels.get(node.tagname)
             if isinstance(node[0], nodes.title):
@@ -281,6 +291,21 @@ class Notebook:
         elif isinstance(node, nodes.Element):
             # containers: compound, container, block_quote, topic, glossary, only ...
             self.body(node, level)
+
+    def answer(self, node, level: int):
+        """An exercise's answer, closed as on the page: a ``<details>`` element
+        whose Markdown Jupyter renders once it is opened; its examples are shown,
+        not run, so that no cell gives the answer away."""
+        outer, self.blocks, self.in_answer = self.blocks, [], True
+        for child in node.children:
+            if isinstance(child, nodes.rubric) or "sd-summary-title" in child.get("classes", []):
+                continue
+            self.block(child, level)
+        inner, self.blocks, self.in_answer = self.blocks, outer, False
+        summary = escape(str(_("Answer")))
+        self.add(
+            f"<details>\n<summary>{summary}</summary>\n\n" + "\n\n".join(inner) + "\n\n</details>"
+        )
 
     def quoted(self, node, level: int, label: str | None = None):
         """The blocks of ``node`` as a Markdown quotation (notes, definitions)."""
