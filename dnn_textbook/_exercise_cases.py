@@ -48,6 +48,9 @@ SECTIONS: dict[tuple[str, str], str] = {
     ("putting_together", "the-loss-and-the-seed-of-the-backward-pass"): _(
         "Putting it together: The loss and the seed of the backward pass"
     ),
+    ("backward", "what-the-backward-pass-computes"): _(
+        "Backward propagation: What the backward pass computes"
+    ),
     ("backward", "the-four-equations"): _("Backward propagation: The four equations"),
     ("backward", "the-vectorized-step"): _("Backward propagation: The vectorized step"),
     ("backward", "derivatives-of-the-activation-functions"): _(
@@ -63,6 +66,7 @@ _CHAIN = ("putting_together", "the-chain-of-layers")
 _LOSS = ("putting_together", "the-loss-and-the-seed-of-the-backward-pass")
 _VEC = ("backward", "the-vectorized-step")
 _FOUR = ("backward", "the-four-equations")
+_ONE_OVER_M = ("backward", "what-the-backward-pass-computes")
 _DERIV = ("backward", "derivatives-of-the-activation-functions")
 
 #: id -> (what it means, in the lecture's words; the section that derives the equation).
@@ -74,8 +78,11 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "activation-swapped": (_("ReLU and sigmoid are swapped: each layer uses the other one."), _ACT),
     "activation-missing": (_("The activation is not applied: A = g(Z), not A = Z."), _ACT),
-    "output-relu": (_("The output layer L uses ReLU; it uses the sigmoid."), _CHAIN),
-    "hidden-sigmoid": (_("The hidden layers use the sigmoid; they use ReLU."), _CHAIN),
+    "output-relu": (
+        _("The output layer L uses the sigmoid, not ReLU: A[L] is a probability."),
+        _CHAIN,
+    ),
+    "hidden-sigmoid": (_("The hidden layers 1 to L-1 use ReLU, not the sigmoid."), _CHAIN),
     "cost-no-mean": (_("The cost is the mean of the m losses: it divides by m."), _LOSS),
     "cost-sign": (_("The cost has the wrong sign: J = -(1/m) sum(...), with a minus."), _LOSS),
     "cost-missing-term": (
@@ -86,8 +93,11 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _("The cost is a number, not an array of shape (1, 1) or (1,): np.squeeze it."),
         _LOSS,
     ),
-    "dW-no-1/m": (_("dW = (1/m) dZ A_prev^T: the factor 1/m is missing."), _FOUR),
-    "db-no-1/m": (_("db = (1/m) sum over the examples of dZ: the factor 1/m is missing."), _FOUR),
+    "dW-no-1/m": (_("dW = (1/m) dZ A_prev^T: the factor 1/m is missing."), _ONE_OVER_M),
+    "db-no-1/m": (
+        _("db = (1/m) sum over the examples of dZ: the factor 1/m is missing."),
+        _ONE_OVER_M,
+    ),
     "db-no-keepdims": (
         _("db has lost its column: it has the shape (n, 1) of b, not (n,) (keepdims=True)."),
         _VEC,
@@ -96,11 +106,14 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _("db sums dZ over the examples, its columns (axis=1), not over the units."),
         _VEC,
     ),
-    "dW-no-transpose": (_("dW = (1/m) dZ A_prev^T: A_prev is transposed, and comes second."), _VEC),
+    "dW-no-transpose": (
+        _("dW = (1/m) dZ A_prev^T: A_prev is transposed, and comes second."),
+        _FOUR,
+    ),
     "dA-prev-no-transpose": (_("dA_prev = W^T dZ: W is transposed."), _FOUR),
     "dA-prev-with-1/m": (
         _("dA_prev = W^T dZ has no factor 1/m: it keeps one column per example."),
-        _FOUR,
+        _ONE_OVER_M,
     ),
     "g-prime-missing": (_("dZ = dA * g'(Z): the slope g' of the activation is missing."), _FOUR),
     "g-prime-of-A": (_("g' is taken at A, not at Z: dZ = dA * g'(Z)."), _FOUR),

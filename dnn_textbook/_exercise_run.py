@@ -196,10 +196,12 @@ def dA_keys_of_2017(grads: Any, L: int) -> Any:
     """grads with the 2017 notebook's dA keys (dA{l} holds dA[l-1]) renamed as today's."""
     if not isinstance(grads, Mapping) or "dA0" in grads or "dA" + str(L) not in grads:
         return grads
-    renamed = {k: v for k, v in grads.items() if not k.startswith("dA")}
+    renamed = {}
     for key, value in grads.items():
-        if key.startswith("dA") and key[2:].isdigit():
+        if isinstance(key, str) and key.startswith("dA") and key[2:].isdigit():
             renamed["dA" + str(int(key[2:]) - 1)] = value
+        else:
+            renamed[key] = value
     return renamed
 
 
