@@ -86,6 +86,17 @@ def init_rng(layer_dims):
     return parameters
 
 
+@case("initialize_parameters_deep", "He, float32 arrays", "pass")
+def init_he_float32(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        n, n_prev = layer_dims[l], layer_dims[l - 1]
+        W = np.random.randn(n, n_prev) * np.sqrt(2 / n_prev)
+        parameters["W" + str(l)] = W.astype(np.float32)
+        parameters["b" + str(l)] = np.zeros((n, 1), dtype=np.float32)
+    return parameters
+
+
 @case("initialize_parameters_deep", "W all zeros", "mistake", "init-zeros")
 def init_zeros(layer_dims):
     parameters = {}
@@ -456,6 +467,19 @@ def laf_elementwise(A_prev, W, b, activation):
     return A, (linear_cache, Z)
 
 
+@case("linear_activation_forward", "cache in the wrong order (Z, linear_cache)", "other")
+def laf_cache_order(A_prev, W, b, activation):
+    Z = np.dot(W, A_prev) + b
+    A = my_sigmoid(Z) if activation == "sigmoid" else my_relu(Z)
+    return A, (Z, (A_prev, W, b))
+
+
+@case("linear_activation_forward", "returns (cache, A)", "other")
+def laf_return_order(A_prev, W, b, activation):
+    A, cache = laf_course(A_prev, W, b, activation)
+    return cache, A
+
+
 @case("linear_activation_forward", "cache keeps A instead of Z", "other")
 def laf_cache_A(A_prev, W, b, activation):
     Z = np.dot(W, A_prev) + b
@@ -628,6 +652,17 @@ def lmf_laf_swapped(X, parameters):
     return A, caches
 
 
+@case("L_model_forward", "learner's laf without the activation", "mistake", "activation-missing")
+def lmf_laf_missing(X, parameters):
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        act = "sigmoid" if l == L else "relu"
+        A, cache = laf_missing_loop(A, parameters["W" + str(l)], parameters["b" + str(l)], act)
+        caches.append(cache)
+    return A, caches
+
+
 @case("L_model_forward", "returns (caches, AL)", "other")
 def lmf_swapped_return(X, parameters):
     AL, caches = lmf_course(X, parameters)
@@ -643,6 +678,32 @@ def lmf_missing_cache(X, parameters):
         caches.append(cache)
     AL, _ = laf_course(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
     return AL, caches
+
+
+def _lmf_calling_unwritten_laf():
+    def linear_activation_forward(A_prev, W, b, activation):
+        raise NotImplementedError
+
+    def L_model_forward(X, parameters):
+        L = len(parameters) // 2
+        A, caches = X, []
+        for l in range(1, L + 1):
+            act = "sigmoid" if l == L else "relu"
+            A, cache = linear_activation_forward(
+                A, parameters["W" + str(l)], parameters["b" + str(l)], act
+            )
+            caches.append(cache)
+        return A, caches
+
+    return L_model_forward
+
+
+case(
+    "L_model_forward",
+    "written, but the linear_activation_forward it calls is not",
+    "raises",
+    message="linear_activation_forward",
+)(_lmf_calling_unwritten_laf())
 
 
 @case("L_model_forward", "L = len(parameters): KeyError", "raises", message="KeyError")
@@ -697,6 +758,11 @@ def cost_einsum(AL, Y):
     m = AL.shape[1]
     s = np.einsum("ij,ij->", Y, np.log(AL)) + np.einsum("ij,ij->", 1 - Y, np.log(1 - AL))
     return np.squeeze(-s / m)
+
+
+@case("compute_cost", "log of the probability of the right label (np.where)", "pass")
+def cost_where(AL, Y):
+    return float(-np.mean(np.log(np.where(Y == 1, AL, 1 - AL))))
 
 
 @case("compute_cost", "no /m", "mistake", "cost-no-mean")
@@ -986,6 +1052,12 @@ def lb_unpack(dZ, cache):
     return W.T @ dZ, dZ @ A_prev.T, dZ
 
 
+def relu_backward_in_place(dA, Z):
+    dZ = dA  # no copy: the caller's dA is changed
+    dZ[Z <= 0] = 0
+    return dZ
+
+
 # ----------------------------------------------------------------------------
 # linear_activation_backward(dA, cache, activation) -> dA_prev, dW, db
 
@@ -1027,6 +1099,28 @@ def lab_loops(dA, cache, activation):
                 s = 1 / (1 + np.exp(-Z[j, i]))
                 dZ[j, i] = dA[j, i] * s * (1 - s)
     return lb_loop(dZ, linear_cache)
+
+
+@case("linear_activation_backward", "list returned; relu slope at A (the same as at Z)", "pass")
+def lab_list_relu_at_A(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        A = np.maximum(0, Z)
+        dZ = dA * (A > 0)
+    else:
+        A = my_sigmoid(Z)
+        dZ = dA * A * (1 - A)
+    return list(lb_course(dZ, linear_cache))
+
+
+@case("linear_activation_backward", "relu_backward writes into the given dA", "pass")
+def lab_in_place(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = relu_backward_in_place(dA, Z)
+    else:
+        dZ = ch.sigmoid_backward(dA, Z)
+    return lb_course(dZ, linear_cache)
 
 
 @case("linear_activation_backward", "no slope: dZ = dA", "mistake", "g-prime-missing")
@@ -1358,12 +1452,6 @@ def lmb_no_keepdims(AL, Y, caches):
     return grads
 
 
-def relu_backward_in_place(dA, Z):
-    dZ = dA  # no copy: the caller's dA is changed
-    dZ[Z <= 0] = 0
-    return dZ
-
-
 @case("L_model_backward", "relu_backward zeroes grads['dA..'] in place", "other")
 def lmb_in_place(AL, Y, caches):
     L = len(caches)
@@ -1499,6 +1587,19 @@ def lmb_dW_no_m(AL, Y, caches):
     for l in range(L, 0, -1):
         act = "sigmoid" if l == L else "relu"
         dA, grads["dW" + str(l)], grads["db" + str(l)] = lab_dW_no_m(dA, caches[l - 1], act)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
+@case("L_model_backward", "learner's linear_backward: W dZ", "mistake", "dA-prev-no-transpose")
+def lmb_dA_no_T(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in range(L, 0, -1):
+        linear_cache, Z = caches[l - 1]
+        dZ = ch.sigmoid_backward(dA, Z) if l == L else ch.relu_backward(dA, Z)
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = lb_dA_no_T(dZ, linear_cache)
         grads["dA" + str(l - 1)] = dA
     return grads
 
