@@ -1591,7 +1591,12 @@ def lmb_dW_no_m(AL, Y, caches):
     return grads
 
 
-@case("L_model_backward", "learner's linear_backward: W dZ", "mistake", "dA-prev-no-transpose")
+@case(
+    "L_model_backward",
+    "learner's linear_backward: W dZ (raises where W is not square)",
+    "raises",
+    message="not aligned",
+)
 def lmb_dA_no_T(AL, Y, caches):
     L = len(caches)
     grads = {}
@@ -1752,6 +1757,11 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
+        "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
+        "learner's linear_activation_forward it calls: the report should name the function "
+        "that raised"
+    ),
     ("compute_cost", "no minus and no mean"): (
         "no id: cost-sign and cost-no-mean are each recognised alone, not together "
         "(linear_backward does name two mistakes at once)"
