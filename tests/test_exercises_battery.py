@@ -326,6 +326,11 @@ def lf_elementwise_einsum(A, W, b):
     return np.einsum("ij,ij->ij", W, A) + b, (A, W, b)
 
 
+@case("linear_forward", "W A + 2 b (wrong constant)", "other")
+def lf_two_b(A, W, b):
+    return np.dot(W, A) + 2 * b, (A, W, b)
+
+
 @case("linear_forward", "cache in the wrong order (W, A, b)", "other")
 def lf_cache_order(A, W, b):
     return np.dot(W, A) + b, (W, A, b)
@@ -829,6 +834,18 @@ def cost_1(AL, Y):
     return -np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL), axis=1)
 
 
+@case("compute_cost", "2 x the cost (equals the sum when m = 2)", "other")
+def cost_double(AL, Y):
+    return 2 * cost_sum(AL, Y)
+
+
+@case("compute_cost", "log(AL + 1e-8) against log(0)", "pass")
+def cost_epsilon(AL, Y):
+    m = Y.shape[1]
+    eps = 1e-8
+    return float(-np.sum(Y * np.log(AL + eps) + (1 - Y) * np.log(1 - AL + eps)) / m)
+
+
 @case("compute_cost", "np.log10", "other")
 def cost_log10(AL, Y):
     m = Y.shape[1]
@@ -1049,6 +1066,20 @@ def lb_two_mistakes(dZ, cache):
     A_prev, W, b = cache
     m = A_prev.shape[1]
     return W.T @ dZ / m, dZ @ A_prev.T / m, dZ.sum(axis=1) / m
+
+
+@case("linear_backward", "dW and db times 2 / m (equal to no 1/m when m = 2)", "other")
+def lb_times_two(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, 2 * dZ @ A_prev.T / m, 2 * dZ.sum(axis=1, keepdims=True) / m
+
+
+@case("linear_backward", "dA_prev = m W^T dZ", "other")
+def lb_dA_times_m(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return m * (W.T @ dZ), dZ @ A_prev.T / m, dZ.sum(axis=1, keepdims=True) / m
 
 
 @case("linear_backward", "returns (dW, db, dA_prev)", "other")
@@ -1312,6 +1343,21 @@ def lab_no_keepdims(dA, cache, activation):
     linear_cache, Z = cache
     back = ch.relu_backward if activation == "relu" else ch.sigmoid_backward
     return lb_no_keepdims_einsum(back(dA, Z), linear_cache)
+
+
+@case(
+    "linear_activation_backward",
+    "relu slope 0.5 where Z > 0",
+    "other",
+    allowed={"relu-prime-wrong"},
+)
+def lab_relu_half(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA * 0.5 * (Z > 0)
+    else:
+        dZ = ch.sigmoid_backward(dA, Z)
+    return lb_course(dZ, linear_cache)
 
 
 @case("linear_activation_backward", "returns dZ instead of dA_prev", "other")
@@ -1627,6 +1673,18 @@ def lmb_dA_no_T(AL, Y, caches):
     return grads
 
 
+@case("L_model_backward", "seed times 2", "other", allowed={"seed-missing-term"})
+def lmb_seed_double(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = -2 * (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in range(L, 0, -1):
+        act = "sigmoid" if l == L else "relu"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = lab_course(dA, caches[l - 1], act)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
 @case("L_model_backward", "dW keys one index low (dW0..dW[L-1])", "other")
 def lmb_keys_low(AL, Y, caches):
     grads = lmb_course(AL, Y, caches)
@@ -1754,6 +1812,20 @@ def up_no_return(parameters, grads, learning_rate):
         parameters[k] = parameters[k] - learning_rate * grads["d" + k]
 
 
+@case("update_parameters", "twice the step", "other")
+def up_double(parameters, grads, learning_rate):
+    return {k: v - 2 * learning_rate * grads["d" + k] for k, v in parameters.items()}
+
+
+@case("update_parameters", "b goes up the slope, W down", "mistake", "update-sign")
+def up_b_plus(parameters, grads, learning_rate):
+    new = {}
+    for k, v in parameters.items():
+        sign = 1 if k.startswith("b") else -1
+        new[k] = v + sign * learning_rate * grads["d" + k]
+    return new
+
+
 @case("update_parameters", "hard-coded learning rate 0.01", "other")
 def up_hardcoded(parameters, grads, learning_rate):
     return {k: v - 0.01 * grads["d" + k] for k, v in parameters.items()}
@@ -1783,6 +1855,10 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("update_parameters", "b goes up the slope, W down"): (
+        "no id: update-sign is named when every parameter goes up the slope, not when only the "
+        "b's do (W - alpha dW, b + alpha db)"
+    ),
     ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
         "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
         "learner's linear_activation_forward it calls: the report should name the function "
