@@ -355,7 +355,7 @@ def lf_no_return(A, W, b):
     "linear_forward",
     "asserts a square A: fails only when m != n",
     "raises",
-    message="AssertionError",
+    message="AssertionError: A should be square",
 )
 def lf_asserts(A, W, b):
     assert A.shape[0] == A.shape[1], "A should be square"
@@ -367,7 +367,12 @@ def lf_not_written(A, W, b):
     raise NotImplementedError("write me")
 
 
-@case("linear_forward", "a typo'd name: NameError", "raises", message="NameError")
+@case(
+    "linear_forward",
+    "a typo'd name: NameError",
+    "raises",
+    message="NameError: name 'A_prev' is not defined",
+)
 def lf_name_error(A, W, b):
     return np.dot(W, A_prev) + b, (A, W, b)  # noqa: F821
 
@@ -515,7 +520,12 @@ def laf_sigmoid_sign(A_prev, W, b, activation):
     return A, ((A_prev, W, b), Z)
 
 
-@case("linear_activation_forward", "ValueError for any activation", "raises", message="ValueError")
+@case(
+    "linear_activation_forward",
+    "ValueError for any activation",
+    "raises",
+    message="ValueError: unknown activation relu",
+)
 def laf_raises(A_prev, W, b, activation):
     raise ValueError("unknown activation " + activation)
 
@@ -718,7 +728,7 @@ case(
 )(_lmf_calling_unwritten_laf())
 
 
-@case("L_model_forward", "L = len(parameters): KeyError", "raises", message="KeyError")
+@case("L_model_forward", "L = len(parameters): KeyError", "raises", message="KeyError: 'W4'")
 def lmf_keyerror(X, parameters):
     L = len(parameters)
     A, caches = X, []
@@ -1095,7 +1105,12 @@ def lb_wrong_m(dZ, cache):
     return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
 
 
-@case("linear_backward", "A_prev, W = cache: ValueError", "raises", message="ValueError")
+@case(
+    "linear_backward",
+    "A_prev, W = cache: ValueError",
+    "raises",
+    message="ValueError: too many values to unpack",
+)
 def lb_unpack(dZ, cache):
     A_prev, W = cache
     return W.T @ dZ, dZ @ A_prev.T, dZ
@@ -1193,6 +1208,13 @@ def lab_no_slope_sigmoid(dA, cache, activation):
         for i in range(dA.shape[1]):
             dZ[:, i] = dA[:, i]
     return lb_einsum(dZ, linear_cache)
+
+
+@case("linear_activation_backward", "no slope for relu only", "mistake", "g-prime-missing")
+def lab_no_slope_relu(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = dA if activation == "relu" else ch.sigmoid_backward(dA, Z)
+    return lb_matmul(dZ, linear_cache)
 
 
 @case("linear_activation_backward", "sigmoid slope at A = sigmoid(Z)", "mistake", "g-prime-of-A")
@@ -1753,6 +1775,14 @@ def up_computed_float32(parameters, grads, learning_rate):
     }
 
 
+@case("update_parameters", "-= on the given arrays, same dict returned", "pass")
+def up_minus_equals(parameters, grads, learning_rate):
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]
+    return parameters
+
+
 @case("update_parameters", "plus", "mistake", "update-sign")
 def up_plus(parameters, grads, learning_rate):
     return {k: v + learning_rate * grads["d" + k] for k, v in parameters.items()}
@@ -1846,7 +1876,7 @@ def up_returns_grads(parameters, grads, learning_rate):
     return grads
 
 
-@case("update_parameters", "KeyError: grads['W1']", "raises", message="KeyError")
+@case("update_parameters", "KeyError: grads['W1']", "raises", message="KeyError: 'W1'")
 def up_keyerror(parameters, grads, learning_rate):
     return {k: v - learning_rate * grads[k] for k, v in parameters.items()}
 
@@ -1974,3 +2004,11 @@ def test_the_verdict_does_not_depend_on_the_language(exercise, fn):
     assert [c.passed for c in french.cases] == [c.passed for c in english.cases]
     for one in french.mistakes:
         assert one in str(french)
+
+
+def test_a_function_that_changes_its_inputs_does_not_change_the_next_check():
+    first = check("update_parameters", up_minus_equals)
+    again = check("update_parameters", up_minus_equals)
+    wrong = check("update_parameters", up_plus)
+    assert first.passed and again.passed, str(again)
+    assert wrong.mistakes == ("update-sign",), str(wrong)
