@@ -461,6 +461,13 @@ def laf_missing_loop(A_prev, W, b, activation):
     return A, ((A_prev, W, b), Z)
 
 
+@case("linear_activation_forward", "A = Z for the sigmoid only", "mistake", "activation-missing")
+def laf_missing_sigmoid(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = Z if activation == "sigmoid" else my_relu(Z)
+    return A, ((A_prev, W, b), Z)
+
+
 @case("linear_activation_forward", "no b, via own linear_forward", "mistake", "forward-no-bias")
 def laf_no_bias(A_prev, W, b, activation):
     Z, linear_cache = lf_no_bias(A_prev, W, b)
@@ -691,6 +698,12 @@ def lmf_swapped_return(X, parameters):
     return caches, AL
 
 
+@case("L_model_forward", "AL squeezed to (m,)", "other")
+def lmf_squeezed(X, parameters):
+    AL, caches = lmf_course(X, parameters)
+    return AL.ravel(), caches
+
+
 @case("L_model_forward", "forgets the output layer's cache", "other")
 def lmf_missing_cache(X, parameters):
     L = len(parameters) // 2
@@ -854,6 +867,13 @@ def cost_epsilon(AL, Y):
     m = Y.shape[1]
     eps = 1e-8
     return float(-np.sum(Y * np.log(AL + eps) + (1 - Y) * np.log(1 - AL + eps)) / m)
+
+
+@case("compute_cost", "AL and Y swapped in the logs (nan)", "other")
+def cost_swapped(AL, Y):
+    m = Y.shape[1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(-np.sum(AL * np.log(Y) + (1 - AL) * np.log(1 - Y)) / m)
 
 
 @case("compute_cost", "np.log10", "other")
@@ -1885,6 +1905,10 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("linear_activation_forward", "A = Z for the sigmoid only"): (
+        "no id: activation-missing is named when neither activation is applied, not when only "
+        "the sigmoid is missing (the relu cases pass)"
+    ),
     ("update_parameters", "b goes up the slope, W down"): (
         "no id: update-sign is named when every parameter goes up the slope, not when only the "
         "b's do (W - alpha dW, b + alpha db)"
