@@ -692,6 +692,30 @@ def lmf_laf_missing(X, parameters):
     return A, caches
 
 
+@case("L_model_forward", "linear output layer (AL = Z[L])", "mistake", "activation-missing")
+def lmf_linear_output(X, parameters):
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L):
+        A, cache = laf_course(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    W, b = parameters["W" + str(L)], parameters["b" + str(L)]
+    Z = W @ A + b
+    caches.append(((A, W, b), Z))
+    return Z, caches
+
+
+@case("L_model_forward", "sigmoid for layer 1 only", "mistake", "hidden-sigmoid")
+def lmf_first_sigmoid(X, parameters):
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        act = "sigmoid" if l in (1, L) else "relu"
+        A, cache = laf_own(A, parameters["W" + str(l)], parameters["b" + str(l)], act)
+        caches.append(cache)
+    return A, caches
+
+
 @case("L_model_forward", "returns (caches, AL)", "other")
 def lmf_swapped_return(X, parameters):
     AL, caches = lmf_course(X, parameters)
@@ -1727,6 +1751,25 @@ def lmb_seed_double(AL, Y, caches):
     return grads
 
 
+@case(
+    "L_model_backward",
+    "output's dZ = dAL (sigmoid_backward forgotten)",
+    "mistake",
+    "g-prime-missing",
+)
+def lmb_output_no_slope(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    linear_cache, _ = caches[L - 1]
+    dA, grads["dW" + str(L)], grads["db" + str(L)] = lb_course(dAL, linear_cache)
+    grads["dA" + str(L - 1)] = dA
+    for l in reversed(range(1, L)):
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = lab_course(dA, caches[l - 1], "relu")
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
 @case("L_model_backward", "dW keys one index low (dW0..dW[L-1])", "other")
 def lmb_keys_low(AL, Y, caches):
     grads = lmb_course(AL, Y, caches)
@@ -1905,6 +1948,13 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("L_model_forward", "linear output layer (AL = Z[L])"): (
+        "no id: the output layer without its sigmoid (AL = Z[L], hidden layers right) names no "
+        "mistake; activation-missing is the learner's mistake"
+    ),
+    ("L_model_forward", "sigmoid for layer 1 only"): (
+        "no id: hidden-sigmoid is named when every hidden layer uses the sigmoid, not when one does"
+    ),
     ("linear_activation_forward", "A = Z for the sigmoid only"): (
         "no id: activation-missing is named when neither activation is applied, not when only "
         "the sigmoid is missing (the relu cases pass)"
