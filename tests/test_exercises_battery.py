@@ -1675,6 +1675,23 @@ def lmb_off_by_one_output(AL, Y, caches):
     return grads
 
 
+@case(
+    "L_model_backward",
+    "zip(range(L, 0, -1), caches): caches not reversed",
+    "mistake",
+    "cache-off-by-one",
+)
+def lmb_zip_not_reversed(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l, cache in zip(range(L, 0, -1), caches):  # noqa: B905
+        act = "sigmoid" if l == L else "relu"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = lab_course(dA, cache, act)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
 @case("L_model_backward", "relu for the output too", "mistake", "output-relu")
 def lmb_output_relu(AL, Y, caches):
     L = len(caches)
@@ -1948,6 +1965,10 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("L_model_backward", "zip(range(L, 0, -1), caches): caches not reversed"): (
+        "no id: layer l reading caches[L - l] (the list not reversed) is not recognised as "
+        "cache-off-by-one; only caches[l] and caches[L - 2] are"
+    ),
     ("L_model_forward", "linear output layer (AL = Z[L])"): (
         "no id: the output layer without its sigmoid (AL = Z[L], hidden layers right) names no "
         "mistake; activation-missing is the learner's mistake"
