@@ -98,6 +98,19 @@ def init_he_float32(layer_dims):
     return parameters
 
 
+@case("initialize_parameters_deep", "one dict comprehension", "pass")
+def init_comprehension(layer_dims):
+    L = len(layer_dims)
+    return {
+        key: value
+        for l in range(1, L)
+        for key, value in (
+            (f"W{l}", 0.01 * np.random.randn(layer_dims[l], layer_dims[l - 1])),
+            (f"b{l}", np.zeros((layer_dims[l], 1))),
+        )
+    }
+
+
 @case("initialize_parameters_deep", "W all zeros", "mistake", "init-zeros")
 def init_zeros(layer_dims):
     parameters = {}
@@ -597,6 +610,21 @@ def lmf_tuple(X, parameters):
     return A, caches
 
 
+@case("L_model_forward", "recursive", "pass")
+def lmf_recursive(X, parameters):
+    L = len(parameters) // 2
+
+    def forward(A, l):
+        act = "sigmoid" if l == L else "relu"
+        A, cache = laf_tanh(A, parameters[f"W{l}"], parameters[f"b{l}"], act)
+        if l == L:
+            return A, [cache]
+        AL, caches = forward(A, l + 1)
+        return AL, [cache] + caches
+
+    return forward(X, 1)
+
+
 @case("L_model_forward", "relu everywhere", "mistake", "output-relu")
 def lmf_output_relu(X, parameters):
     L = len(parameters) // 2
@@ -979,6 +1007,14 @@ def lb_loop(dZ, cache):
 def lb_float32(dZ, cache):
     f = np.float32
     return lb_course(dZ.astype(f), tuple(x.astype(f) for x in cache))
+
+
+@case("linear_backward", "np.matmul and np.add.reduce", "pass")
+def lb_reduce(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    db = np.add.reduce(dZ, axis=1, keepdims=True) / m
+    return np.matmul(W.T, dZ), np.matmul(dZ, A_prev.T) / m, db
 
 
 @case("linear_backward", "no 1/m in dW", "mistake", "dW-no-1/m")
@@ -1863,6 +1899,15 @@ def up_minus_equals(parameters, grads, learning_rate):
     return parameters
 
 
+@case("update_parameters", "loop over the keys of grads (dA's skipped)", "pass")
+def up_over_grads(parameters, grads, learning_rate):
+    new = dict(parameters)
+    for key, g in grads.items():
+        if key.startswith(("dW", "db")):
+            new[key[1:]] = parameters[key[1:]] - learning_rate * g
+    return new
+
+
 @case("update_parameters", "plus", "mistake", "update-sign")
 def up_plus(parameters, grads, learning_rate):
     return {k: v + learning_rate * grads["d" + k] for k, v in parameters.items()}
@@ -2107,3 +2152,11 @@ def test_a_function_that_changes_its_inputs_does_not_change_the_next_check():
     wrong = check("update_parameters", up_plus)
     assert first.passed and again.passed, str(again)
     assert wrong.mistakes == ("update-sign",), str(wrong)
+
+
+def test_a_keyboard_interrupt_is_not_a_verdict():
+    def linear_backward(dZ, cache):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        check("linear_backward", linear_backward)
