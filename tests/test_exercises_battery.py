@@ -245,6 +245,17 @@ def init_b_prev_shape(layer_dims):
     return parameters
 
 
+@case(
+    "initialize_parameters_deep", "b of the shape (1, n[l])", "other", allowed={"init-b-not-zero"}
+)
+def init_b_row(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((1, layer_dims[l]))
+    return parameters
+
+
 @case("initialize_parameters_deep", "NotImplementedError", "raises", message="not written yet")
 def init_not_written(layer_dims):
     raise NotImplementedError
@@ -1088,6 +1099,19 @@ def lb_wrong_axis_loop(dZ, cache):
     return W.T @ dZ, dZ @ A_prev.T / m, db / m
 
 
+@case(
+    "linear_backward",
+    "np.sum(dZ, axis=0) / m: wrong axis, no keepdims",
+    "mistake",
+    "db-wrong-axis",
+    allowed={"db-no-keepdims"},
+)
+def lb_axis0(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=0) / m
+
+
 @case("linear_backward", "dW = A_prev dZ^T / m", "mistake", "dW-no-transpose")
 def lb_dW_transposed(dZ, cache):
     A_prev, W, b = cache
@@ -1460,6 +1484,18 @@ def lab_relu_half(dA, cache, activation):
     else:
         dZ = ch.sigmoid_backward(dA, Z)
     return lb_course(dZ, linear_cache)
+
+
+@case(
+    "linear_activation_backward",
+    "learner's linear_backward: dA_prev / m",
+    "mistake",
+    "dA-prev-with-1/m",
+)
+def lab_dA_m(dA, cache, activation):
+    linear_cache, Z = cache
+    back = ch.relu_backward if activation == "relu" else ch.sigmoid_backward
+    return lb_dA_m_loop(back(dA, Z), linear_cache)
 
 
 @case("linear_activation_backward", "returns dZ instead of dA_prev", "other")
