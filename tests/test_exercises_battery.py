@@ -19,7 +19,7 @@ import pytest
 
 from dnn_textbook import course_helpers as ch
 from dnn_textbook import set_language
-from dnn_textbook.exercises import MISTAKES, check
+from dnn_textbook.exercises import MISTAKES, check, example
 
 CASES = []
 
@@ -2196,3 +2196,46 @@ def test_a_keyboard_interrupt_is_not_a_verdict():
 
     with pytest.raises(KeyboardInterrupt):
         check("linear_backward", linear_backward)
+
+
+def _same(got, expected):
+    if isinstance(expected, dict):
+        assert set(got) == set(expected)
+        for key in expected:
+            _same(got[key], expected[key])
+    elif isinstance(expected, (tuple, list)):
+        assert len(got) == len(expected)
+        for one, other in zip(got, expected, strict=True):
+            _same(one, other)
+    else:
+        np.testing.assert_allclose(np.asarray(got, dtype=float), expected, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "exercise, solution",
+    [
+        ("linear_forward", lf_triple_loop),
+        ("linear_activation_forward", laf_loops),
+        ("L_model_forward", lmf_columns),
+        ("compute_cost", cost_loop),
+        ("linear_backward", lb_loop),
+        ("linear_activation_backward", lab_loops),
+        ("L_model_backward", lmb_loop),
+        ("update_parameters", up_comprehension),
+    ],
+)
+def test_the_example_shows_what_a_loop_solution_computes(exercise, solution):
+    args, expected = example(exercise)
+    _same(solution(*copy.deepcopy(args)), expected)
+
+
+def test_the_example_of_initialize_parameters_deep_gives_the_shapes():
+    args, expected = example("initialize_parameters_deep")
+    assert {k: v.shape for k, v in init_sqrt(*args).items()} == expected
+
+
+def test_check_refuses_an_unknown_exercise_and_a_non_callable():
+    with pytest.raises(ValueError):
+        check("L_model_backwards", lmb_course)
+    with pytest.raises(TypeError):
+        check("L_model_backward", lmb_course(*example("L_model_backward").args))
