@@ -1413,6 +1413,56 @@ def lab_sig_sign_same_slope(dA, cache, activation):
     return lb_matmul(dZ, linear_cache)
 
 
+@case(
+    "linear_activation_backward",
+    "sigmoid slope 1 - s**2 (the tanh's, misremembered)",
+    "mistake",
+    "sigmoid-prime-wrong",
+)
+def lab_sig_tanh_like(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "sigmoid":
+        s = my_sigmoid(Z)
+        dZ = dA * (1 - s**2)
+    else:
+        dZ = ch.relu_backward(dA, Z)
+    return lb_course(dZ, linear_cache)
+
+
+@case(
+    "linear_activation_backward", "sigmoid slope s (1 - Z), loop", "mistake", "sigmoid-prime-wrong"
+)
+def lab_sig_s_one_minus_Z(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = np.zeros_like(dA)
+    for i in range(dA.shape[1]):
+        if activation == "sigmoid":
+            dZ[:, i] = dA[:, i] * my_sigmoid(Z[:, i]) * (1 - Z[:, i])
+        else:
+            dZ[:, i] = dA[:, i] * (Z[:, i] > 0)
+    return lb_loop(dZ, linear_cache)
+
+
+@case("linear_activation_backward", "relu slope np.sign(Z)", "mistake", "relu-prime-wrong")
+def lab_relu_sign(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA * np.sign(Z)
+    else:
+        dZ = ch.sigmoid_backward(dA, Z)
+    return lb_course(dZ, linear_cache)
+
+
+@case("linear_activation_backward", "relu mask taken on dA, not Z", "mistake", "relu-prime-wrong")
+def lab_relu_mask_dA(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = np.where(dA > 0, dA, 0)
+    else:
+        dZ = ch.sigmoid_backward(dA, Z)
+    return lb_course(dZ, linear_cache)
+
+
 @case("linear_activation_backward", "relu slope (Z < 0)", "mistake", "relu-prime-wrong")
 def lab_relu_inverted(dA, cache, activation):
     linear_cache, Z = cache
@@ -2044,8 +2094,21 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # ----------------------------------------------------------------------------
 
+_SIGMOID_SLOPES = (
+    "no id: the checker knows only some wrong slopes of the sigmoid (s, 1 - s, Z (1 - Z)); any "
+    "dZ = dA g(Z) with g != s (1 - s) could be recognised from the dZ that dW and db imply"
+)
+
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
+    ("linear_activation_backward", "sigmoid slope 1 - s**2 (the tanh's, misremembered)"): (
+        _SIGMOID_SLOPES
+    ),
+    ("linear_activation_backward", "sigmoid slope s (1 - Z), loop"): (_SIGMOID_SLOPES),
+    ("linear_activation_backward", "relu slope np.sign(Z)"): (
+        "no id: a slope of -1 where Z < 0 is not recognised as relu-prime-wrong "
+        "(1 where Z > 0, 0 elsewhere)"
+    ),
     ("L_model_backward", "zip(range(L, 0, -1), caches): caches not reversed"): (
         "no id: layer l reading caches[L - l] (the list not reversed) is not recognised as "
         "cache-off-by-one; only caches[l] and caches[L - 2] are"
@@ -2082,10 +2145,7 @@ XFAIL = {
         "no id: einsum broadcasts the size-1 axis of W (1, 2) in case 2 and returns (1, 2) where "
         "np.dot(W, dZ) raises; case 4 is exactly W dZ"
     ),
-    ("linear_activation_backward", "sigmoid slope s (1 + s)"): (
-        "no id: the checker knows only some wrong slopes of the sigmoid (s, 1 - s, Z (1 - Z)); "
-        "dZ = dA s (1 + s) fails with no mistake named"
-    ),
+    ("linear_activation_backward", "sigmoid slope s (1 + s)"): _SIGMOID_SLOPES,
 }
 
 
