@@ -2299,3 +2299,7 @@ def test_check_refuses_an_unknown_exercise_and_a_non_callable():
         check("L_model_backwards", lmb_course)
     with pytest.raises(TypeError):
         check("L_model_backward", lmb_course(*example("L_model_backward").args))
+
+
+def test_every_xfail_names_a_case():
+    assert set(XFAIL) <= {(exercise, style) for exercise, style, *_ in CASES}
