@@ -1909,6 +1909,23 @@ def lmb_output_no_slope(AL, Y, caches):
     return grads
 
 
+@case(
+    "L_model_backward",
+    "seed without the minus, and the learner's dW without 1/m",
+    "mistake",
+    ("seed-sign", "dW-no-1/m"),
+)
+def lmb_two_mistakes(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
+    for l in range(L, 0, -1):
+        act = "sigmoid" if l == L else "relu"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = lab_dW_no_m(dA, caches[l - 1], act)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
 @case("L_model_backward", "dW keys one index low (dW0..dW[L-1])", "other")
 def lmb_keys_low(AL, Y, caches):
     grads = lmb_course(AL, Y, caches)
@@ -2064,6 +2081,20 @@ def up_b_plus(parameters, grads, learning_rate):
     for k, v in parameters.items():
         sign = 1 if k.startswith("b") else -1
         new[k] = v + sign * learning_rate * grads["d" + k]
+    return new
+
+
+@case(
+    "update_parameters",
+    "plus, and the last layer skipped",
+    "mistake",
+    ("update-sign", "update-skips-layer"),
+)
+def up_two_mistakes(parameters, grads, learning_rate):
+    new = dict(parameters)
+    for l in range(1, len(parameters) // 2):
+        new[f"W{l}"] = parameters[f"W{l}"] + learning_rate * grads[f"dW{l}"]
+        new[f"b{l}"] = parameters[f"b{l}"] + learning_rate * grads[f"db{l}"]
     return new
 
 
