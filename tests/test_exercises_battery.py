@@ -939,6 +939,16 @@ def cost_swapped(AL, Y):
         return float(-np.sum(AL * np.log(Y) + (1 - AL) * np.log(1 - Y)) / m)
 
 
+@case("compute_cost", "loop adding into a (1, 1) array", "mistake", "cost-not-scalar")
+def cost_11_loop(AL, Y):
+    m = Y.shape[1]
+    total = np.zeros((1, 1))
+    for i in range(m):
+        total -= Y[:, i : i + 1] * np.log(AL[:, i : i + 1])
+        total -= (1 - Y[:, i : i + 1]) * np.log(1 - AL[:, i : i + 1])
+    return total / m
+
+
 @case("compute_cost", "np.log10", "other")
 def cost_log10(AL, Y):
     m = Y.shape[1]
@@ -1139,6 +1149,16 @@ def lb_dA_no_T_einsum(dZ, cache):
     A_prev, W, b = cache
     m = A_prev.shape[1]
     dA_prev = np.einsum("ij,jk->ik", W, dZ)
+    return dA_prev, dZ @ A_prev.T / m, dZ.mean(axis=1, keepdims=True)
+
+
+@case("linear_backward", "dA_prev = W dZ, loop over examples", "mistake", "dA-prev-no-transpose")
+def lb_dA_no_T_loop(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dA_prev = np.zeros(A_prev.shape)
+    for i in range(m):
+        dA_prev[:, i] = W @ dZ[:, i]
     return dA_prev, dZ @ A_prev.T / m, dZ.mean(axis=1, keepdims=True)
 
 
