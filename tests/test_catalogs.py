@@ -169,37 +169,36 @@ def test_freshness_ignores_the_tool_that_wrote_the_catalog(tmp_path):
     assert content(changed) != content(po)
 
 
-def without_brace_format_on_equations(po: Path, equations: set[str], out: Path) -> Path:
-    """A copy of ``po`` whose math is not marked python-brace-format.
+def without_python_formats(po: Path, out: Path) -> Path:
+    """A copy of ``po`` whose book entries are not marked as Python formats.
 
     Babel marks every message with ``{…}`` as a Python format string, math too
-    (``\\frac{1}{2}``, ``e^{2}``); msgfmt then rejects its French ``0{,}5`` as a
-    broken placeholder. A page of the book is never formatted by Python: on the
-    book's catalogs the mark goes, since the tests below check its math byte for
-    byte instead (test_math_and_code_are_kept). The library's messages keep it."""
+    (``\\frac{1}{2}``, ``e^{2}``, ``\\begin{bmatrix}``), and "0.25 % in" as a
+    %-format; msgfmt then rejects the French ``0{,}5`` as a broken placeholder. A
+    page of the book is never formatted by Python: on the book's catalogs the
+    marks go, and the tests below check its math and code byte for byte instead
+    (test_math_and_code_are_kept). The library's messages keep them."""
     lines = po.read_text(encoding="utf-8").split("\n")
     if po.stem == LIBRARY_DOMAIN:
-        equations = set()
+        return po
     with po.open("rb") as f:
         for m in read_po(f):
-            if "python-brace-format" not in m.flags:
-                continue
-            if po.stem == LIBRARY_DOMAIN or not (m.id in equations or MATH.search(m.id)):
+            if not {"python-brace-format", "python-format"} & set(m.flags):
                 continue
             i = m.lineno - 1  # the msgid's line; its flags are on a comment line above
             while i > 0 and lines[i - 1].startswith("#"):
                 i -= 1
                 if lines[i].startswith("#,"):
                     flags = [f.strip() for f in lines[i][2:].split(",")]
-                    flags = [f for f in flags if f != "python-brace-format"]
+                    flags = [f for f in flags if f not in ("python-brace-format", "python-format")]
                     lines[i] = "#, " + ", ".join(flags) if flags else "#"
     out.write_text("\n".join(lines), encoding="utf-8")
     return out
 
 
 @pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
-def test_msgfmt_check_and_complete(po, equations, tmp_path):
-    checked = without_brace_format_on_equations(po, equations, tmp_path / po.name)
+def test_msgfmt_check_and_complete(po, tmp_path):
+    checked = without_python_formats(po, tmp_path / po.name)
     result = subprocess.run(
         [need("msgfmt"), "--check", "--statistics", "-o", os.devnull, str(checked)],
         capture_output=True,
