@@ -34,6 +34,8 @@ links it (``_templates/page.html``; the words come from ``sphinx.po``).
 from __future__ import annotations
 
 import copy
+import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -91,18 +93,18 @@ from dnn_textbook.exercises import EXERCISES
 
 not_written = [name for name in EXERCISES if not check(name, globals()[name]).passed]
 if not_written:
-    print({missing!r}, ", ".join(not_written))
+    print({missing}, ", ".join(not_written))
 else:
     train_x, train_y, test_x, test_y = load_breast_cancer_split()
     parameters = initialize_parameters_deep([30, 7, 1])
     for i in range(2000):
         AL, caches = L_model_forward(train_x, parameters)
         if i % 500 == 0:
-            print({cost!r}, i, compute_cost(AL, train_y))
+            print({cost}, i, compute_cost(AL, train_y))
         grads = L_model_backward(AL, train_y, caches)
         parameters = update_parameters(parameters, grads, 0.05)
     AL, caches = L_model_forward(test_x, parameters)
-    print({accuracy!r}, float(np.mean((AL > 0.5) == test_y)))"""
+    print({accuracy}, float(np.mean((AL > 0.5) == test_y)))"""
 
 
 class exercise_setup(nodes.General, nodes.Element):  # noqa: N801 (docutils node names)
@@ -147,11 +149,13 @@ def stub(node) -> str:
     name = node["name"]
     params, _ = SIGNATURES[name]
     # Sphinx's smart quotes make "relu" “relu”: a docstring keeps Python's quotes
-    straight = str.maketrans({"“": '"', "”": '"', "„": '"'})
+    straight = str.maketrans({"“": '"', "”": '"', "„": '"', "…": "..."})
     paragraphs = [p.astext().translate(straight) for p in node.findall(nodes.paragraph)]
     lines = []
     for number, text in enumerate(paragraphs):
-        wrapped = textwrap.wrap(" ".join(text.split()), 75, break_on_hyphens=False)
+        # only ASCII spaces: a French no-break space keeps « : » on its line
+        text = re.sub(r"[ \t\n]+", " ", text).strip()
+        wrapped = textwrap.wrap(text, 75, break_on_hyphens=False)
         lines += ([""] if number else []) + wrapped
     doc = "\n".join(("    " + line) if line else "" for line in lines).replace('"""', r"\"\"\"")
     return (
@@ -207,7 +211,9 @@ def expected(name: str, language: str) -> str:
 
 def training(node) -> str:
     words = [item.astext().strip() for item in node.findall(nodes.list_item)]
-    missing, cost, accuracy = words
+    # a Python string as the edition writes it: repr() would show a French
+    # no-break space as \xa0
+    missing, cost, accuracy = (json.dumps(w, ensure_ascii=False) for w in words)
     return TRAINING.format(missing=missing, cost=cost, accuracy=accuracy)
 
 
@@ -289,7 +295,8 @@ def write_notebooks(app, doctree, docname):
     notebooks = {PAGE: (doctree, title)}
     for chapter in CHAPTERS:
         chapter_title = app.env.titles[chapter].astext()
-        notebooks[chapter] = (part(doctree, needed(chapter)), f"{title}: {chapter_title}")
+        colon = "\u00a0: " if app.config.language == "fr" else ": "
+        notebooks[chapter] = (part(doctree, needed(chapter)), title + colon + chapter_title)
     for name, (tree, heading) in notebooks.items():
         notebook = ExerciseNotebook(app, PAGE, []).notebook(tree, heading, name)
         nbformat.write(notebook, out / f"{name}.ipynb")
