@@ -221,11 +221,8 @@ def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
     elif "cost-missing-term:y" in mistakes:
         first = 0 * first
     total = float(np.sum(first + second))
-    cost = -total / m
-    if "cost-no-mean" in mistakes:
-        cost = -total
-    elif "cost-sign" in mistakes:
-        cost = total / m
+    sign = 1 if "cost-sign" in mistakes else -1
+    cost = sign * total / (1 if "cost-no-mean" in mistakes else m)
     if "cost-not-scalar" in mistakes:
         return np.array([[cost]])
     if "cost-not-scalar:1-d" in mistakes:

@@ -870,3 +870,10 @@ def test_a_cost_without_the_mean_and_not_squeezed_gets_both_ids():
         return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
 
     assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-not-scalar")
+
+
+def test_a_cost_without_the_minus_and_without_the_mean_gets_both_ids():
+    def compute_cost(AL, Y):
+        return float(np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL)))
+
+    assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-sign")

@@ -2184,10 +2184,6 @@ XFAIL = {
         "learner's linear_activation_forward it calls: the report should name the function "
         "that raised"
     ),
-    ("compute_cost", "no minus and no mean"): (
-        "no id: cost-sign and cost-no-mean are each recognised alone, not together "
-        "(linear_backward does name two mistakes at once)"
-    ),
     ("linear_forward", "entry by entry in a double loop"): (
         "no id: the loop multiplies W and A entry by entry where their indices overlap, so it "
         "returns a wrong shape (case 2) where W * A raises; case 3 (square) is exactly W * A + b"
