@@ -217,10 +217,28 @@ def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> li
 
     variants = cases.VARIANTS[name]
     found = [cases.mistake_id(v) for v in variants if matches((v,))]
-    if not found:
-        for i, first in enumerate(variants):
-            for second in variants[i + 1 :]:
-                ids = [cases.mistake_id(first), cases.mistake_id(second)]
-                if ids[0] != ids[1] and matches((first, second)):
-                    return ids
-    return list(dict.fromkeys(found))
+    if found:
+        return list(dict.fromkeys(found))
+    for i, first in enumerate(variants):
+        for second in variants[i + 1 :]:
+            ids = [cases.mistake_id(first), cases.mistake_id(second)]
+            if ids[0] != ids[1] and matches((first, second)):
+                return ids
+    return made_at_one_place(name, matches)
+
+
+def made_at_one_place(name: str, matches: Callable[[tuple[str, ...]], bool]) -> list[str]:
+    """The ids of a mistake made at one place only: one layer, one activation, one parameter.
+
+    When mistakes of the exercise and of the step it calls compute the same
+    there (the sigmoid in layer 1 is also the activations swapped in layer
+    1), the exercise's own is named.
+    """
+    found = [
+        cases.mistake_id(v)
+        for place in cases.PLACES.get(name, ())
+        for v in cases.VARIANTS[name]
+        if matches((v + "@" + place,))
+    ]
+    own = [one for one in found if one in cases.own_mistakes(name)]
+    return list(dict.fromkeys(own or found))

@@ -877,3 +877,56 @@ def test_a_cost_without_the_minus_and_without_the_mean_gets_both_ids():
         return float(np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL)))
 
     assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-sign")
+
+
+def test_a_mistake_made_in_one_layer_only_is_named():
+    def L_model_forward(X, parameters):  # the output layer forgets its sigmoid
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+            Z = W @ A + b
+            caches.append(((A, W, b), Z))
+            A = Z if l == L else np.maximum(0, Z)
+        return A, caches
+
+    assert check("L_model_forward", L_model_forward).mistakes == ("activation-missing",)
+
+
+def test_a_mistake_made_for_one_parameter_only_is_named():
+    def update_parameters(parameters, grads, learning_rate):
+        return {
+            k: v - learning_rate * grads["d" + k]
+            if k[0] == "W"
+            else v + learning_rate * grads["d" + k]
+            for k, v in parameters.items()
+        }
+
+    assert check("update_parameters", update_parameters).mistakes == ("update-sign",)
+
+
+def test_the_sigmoid_in_one_hidden_layer_is_hidden_sigmoid_not_activations_swapped():
+    def L_model_forward(X, parameters):
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            A, cache = sol.linear_activation_forward(
+                A, parameters[f"W{l}"], parameters[f"b{l}"], "sigmoid" if l in (1, L) else "relu"
+            )
+            caches.append(cache)
+        return A, caches
+
+    assert check("L_model_forward", L_model_forward).mistakes == ("hidden-sigmoid",)
+
+
+def test_the_caches_read_in_the_forward_order_are_a_cache_off_by_one():
+    def L_model_backward(AL, Y, caches):
+        grads, L = {}, len(caches)
+        dA = -(Y / AL - (1 - Y) / (1 - AL))
+        for l, cache in zip(range(L, 0, -1), caches, strict=True):
+            activation = "sigmoid" if l == L else "relu"
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = sol.linear_activation_backward(
+                dA, cache, activation
+            )
+            grads[f"dA{l - 1}"] = dA
+        return grads
+
+    assert check("L_model_backward", L_model_backward).mistakes == ("cache-off-by-one",)

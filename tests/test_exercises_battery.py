@@ -2160,25 +2160,6 @@ XFAIL = {
         "no id: a slope of -1 where Z < 0 is not recognised as relu-prime-wrong "
         "(1 where Z > 0, 0 elsewhere)"
     ),
-    ("L_model_backward", "zip(range(L, 0, -1), caches): caches not reversed"): (
-        "no id: layer l reading caches[L - l] (the list not reversed) is not recognised as "
-        "cache-off-by-one; only caches[l] and caches[L - 2] are"
-    ),
-    ("L_model_forward", "linear output layer (AL = Z[L])"): (
-        "no id: the output layer without its sigmoid (AL = Z[L], hidden layers right) names no "
-        "mistake; activation-missing is the learner's mistake"
-    ),
-    ("L_model_forward", "sigmoid for layer 1 only"): (
-        "no id: hidden-sigmoid is named when every hidden layer uses the sigmoid, not when one does"
-    ),
-    ("linear_activation_forward", "A = Z for the sigmoid only"): (
-        "no id: activation-missing is named when neither activation is applied, not when only "
-        "the sigmoid is missing (the relu cases pass)"
-    ),
-    ("update_parameters", "b goes up the slope, W down"): (
-        "no id: update-sign is named when every parameter goes up the slope, not when only the "
-        "b's do (W - alpha dW, b + alpha db)"
-    ),
     ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
         "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
         "learner's linear_activation_forward it calls: the report should name the function "
