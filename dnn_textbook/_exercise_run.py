@@ -224,7 +224,7 @@ def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> li
             ids = [cases.mistake_id(first), cases.mistake_id(second)]
             if ids[0] != ids[1] and matches((first, second)):
                 return ids
-    return made_at_one_place(name, matches)
+    return made_at_one_place(name, matches) or wrong_slopes(name, all_cases, got_all)
 
 
 def made_at_one_place(name: str, matches: Callable[[tuple[str, ...]], bool]) -> list[str]:
@@ -242,3 +242,36 @@ def made_at_one_place(name: str, matches: Callable[[tuple[str, ...]], bool]) -> 
     ]
     own = [one for one in found if one in cases.own_mistakes(name)]
     return list(dict.fromkeys(own or found))
+
+
+def wrong_slopes(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
+    """For ``linear_activation_backward``: the activations whose slope g′ is wrong.
+
+    The learner's dZ is read back from their dA_prev = W^T dZ (W^T has full
+    column rank in every case); when their dW, db and dA_prev are the right
+    linear step of that dZ, and that dZ is not dA * g′(Z), the slope of g is
+    wrong, however it was written.
+    """
+    if name != "linear_activation_backward":
+        return []
+    wrong: set[str] = set()
+    for case, got in zip(all_cases, got_all, strict=True):
+        if same(got, expected_outputs(name, case)):
+            continue
+        dA, (linear_cache, Z), activation = case.args
+        dZ = _dZ_read_back(got, linear_cache[1])
+        if dZ is None or not same(got, cases.linear_backward(dZ, linear_cache)):
+            return []
+        wrong.add(activation + "-prime-wrong")
+    return sorted(wrong)
+
+
+def _dZ_read_back(got: Any, W: Any) -> Any:
+    """The dZ whose W^T dZ is the learner's dA_prev, or None when there is none."""
+    if not isinstance(got, tuple | list) or len(got) != 3 or not isinstance(got[0], np.ndarray):
+        return None
+    try:
+        dZ = np.linalg.lstsq(W.T, got[0].astype(float), rcond=None)[0]
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    return dZ

@@ -930,3 +930,31 @@ def test_the_caches_read_in_the_forward_order_are_a_cache_off_by_one():
         return grads
 
     assert check("L_model_backward", L_model_backward).mistakes == ("cache-off-by-one",)
+
+
+@pytest.mark.parametrize(
+    "activation, dZ_of",
+    [
+        ("sigmoid", lambda dA, Z: dA * sigmoid(Z)[0] * (1 + sigmoid(Z)[0])),
+        ("sigmoid", lambda dA, Z: dA * (1 - sigmoid(Z)[0] ** 2)),
+        ("relu", lambda dA, Z: dA * np.sign(Z)),
+    ],
+)
+def test_any_wrong_slope_is_named_from_the_dZ_the_outputs_imply(activation, dZ_of):
+    def linear_activation_backward(dA, cache, g):
+        linear_cache, Z = cache
+        if g == activation:
+            return sol.linear_backward(dZ_of(dA, Z), linear_cache)
+        return sol.linear_activation_backward(dA, cache, g)
+
+    result = check("linear_activation_backward", linear_activation_backward)
+    assert result.mistakes == (activation + "-prime-wrong",)
+
+
+def test_a_wrong_linear_step_after_a_wrong_slope_names_no_slope():
+    def linear_activation_backward(dA, cache, activation):
+        (A_prev, W, b), Z = cache
+        dZ = dA * np.sign(Z) if activation == "relu" else sigmoid_backward(dA, Z)
+        return W.T @ dZ, dZ @ A_prev.T / A_prev.shape[1], dZ.sum(axis=1, keepdims=True) / 2
+
+    assert check("linear_activation_backward", linear_activation_backward).mistakes == ()

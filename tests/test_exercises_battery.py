@@ -2145,21 +2145,9 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # ----------------------------------------------------------------------------
 
-_SIGMOID_SLOPES = (
-    "no id: the checker knows only some wrong slopes of the sigmoid (s, 1 - s, Z (1 - Z)); any "
-    "dZ = dA g(Z) with g != s (1 - s) could be recognised from the dZ that dW and db imply"
-)
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
-    ("linear_activation_backward", "sigmoid slope 1 - s**2 (the tanh's, misremembered)"): (
-        _SIGMOID_SLOPES
-    ),
-    ("linear_activation_backward", "sigmoid slope s (1 - Z), loop"): (_SIGMOID_SLOPES),
-    ("linear_activation_backward", "relu slope np.sign(Z)"): (
-        "no id: a slope of -1 where Z < 0 is not recognised as relu-prime-wrong "
-        "(1 where Z > 0, 0 elsewhere)"
-    ),
     ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
         "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
         "learner's linear_activation_forward it calls: the report should name the function "
@@ -2173,7 +2161,6 @@ XFAIL = {
         "no id: einsum broadcasts the size-1 axis of W (1, 2) in case 2 and returns (1, 2) where "
         "np.dot(W, dZ) raises; case 4 is exactly W dZ"
     ),
-    ("linear_activation_backward", "sigmoid slope s (1 + s)"): _SIGMOID_SLOPES,
 }
 
 
