@@ -171,13 +171,33 @@ def same(a: Any, b: Any) -> bool:
         return False
 
 
+def _not_written(error: NotImplementedError, shapes_: str) -> str:
+    """ "Not written yet", naming the function the learner's calls when that one raised."""
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    # frames[0] is run(), frames[1] the learner's function, frames[-1] the one that raised
+    if len(frames) > 2 and frames[-1] != frames[1]:
+        return _(
+            "{function}, which it calls, is not written yet "
+            "(it raises NotImplementedError; inputs: {shapes})"
+        ).format(function=frames[-1], shapes=shapes_)
+    return _("not written yet (it raises NotImplementedError)")
+
+
 def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
     """None when the case passes, else what went wrong, in a sentence."""
     if isinstance(got, Raised):
         error = got.error
-        if isinstance(error, NotImplementedError):
-            return _("not written yet (it raises NotImplementedError)")
         shapes_ = ", ".join(f"{n} {shapes(v)}" for n, v in zip(INPUTS[name], inputs, strict=True))
+        if isinstance(error, NotImplementedError):
+            return _not_written(error, shapes_)
+        if not str(error):
+            return _("raised {type} (inputs: {shapes})").format(
+                type=type(error).__name__, shapes=shapes_
+            )
         return _("raised {type}: {message} (inputs: {shapes})").format(
             type=type(error).__name__, message=error, shapes=shapes_
         )

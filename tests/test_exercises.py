@@ -958,3 +958,29 @@ def test_a_wrong_linear_step_after_a_wrong_slope_names_no_slope():
         return W.T @ dZ, dZ @ A_prev.T / A_prev.shape[1], dZ.sum(axis=1, keepdims=True) / 2
 
     assert check("linear_activation_backward", linear_activation_backward).mistakes == ()
+
+
+def test_a_stub_called_by_a_written_function_is_named():
+    def linear_activation_forward(A_prev, W, b, activation):
+        raise NotImplementedError
+
+    def L_model_forward(X, parameters):
+        return linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+
+    report = str(check("L_model_forward", L_model_forward))
+    assert "linear_activation_forward, which it calls, is not written yet" in report
+    assert "inputs: X (2, 2)" in report
+
+
+def test_an_exception_without_a_message_is_reported_by_its_type():
+    def linear_backward(dZ, cache):
+        return {}["dW"]
+
+    report = str(check("linear_backward", linear_backward))
+    assert "raised KeyError: 'dW' (inputs:" in report
+
+    def linear_forward(A, W, b):
+        raise KeyError
+
+    report = str(check("linear_forward", linear_forward))
+    assert "raised KeyError (inputs: A (2, 2)" in report and ":  (" not in report

@@ -2148,11 +2148,6 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
 XFAIL = {
-    ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
-        "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
-        "learner's linear_activation_forward it calls: the report should name the function "
-        "that raised"
-    ),
     ("linear_forward", "entry by entry in a double loop"): (
         "no id: the loop multiplies W and A entry by entry where their indices overlap, so it "
         "returns a wrong shape (case 2) where W * A raises; case 3 (square) is exactly W * A + b"
