@@ -119,6 +119,10 @@ def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) 
     if isinstance(expected, tuple | list):
         n = len(expected)
         if not isinstance(got, tuple | list) or len(got) != n:
+            if isinstance(expected, list):
+                return _("{name}: expected a list of {n}, got {got}").format(
+                    name=name, n=n, got=_kind(got)
+                )
             return _("{name}: expected a tuple of {n}, got {got}").format(
                 name=name or ", ".join(names), n=n, got=_kind(got)
             )
@@ -216,10 +220,19 @@ def dA_keys_of_2017(grads: Any, L: int) -> Any:
     """grads with the 2017 notebook's dA keys (dA{l} holds dA[l-1]) renamed as today's."""
     if not isinstance(grads, Mapping) or "dA0" in grads or "dA" + str(L) not in grads:
         return grads
+    return _dA_keys_moved(grads, -1)
+
+
+def dA_keys_as_2017(grads: Any) -> Any:
+    """Today's grads with the dA keys of the 2017 notebook, to report under the learner's keys."""
+    return _dA_keys_moved(grads, 1) if isinstance(grads, Mapping) else grads
+
+
+def _dA_keys_moved(grads: Mapping[Any, Any], step: int) -> dict[Any, Any]:
     renamed = {}
     for key, value in grads.items():
         if isinstance(key, str) and key.startswith("dA") and key[2:].isdigit():
-            renamed["dA" + str(int(key[2:]) - 1)] = value
+            renamed["dA" + str(int(key[2:]) + step)] = value
         else:
             renamed[key] = value
     return renamed

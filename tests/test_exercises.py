@@ -984,3 +984,23 @@ def test_an_exception_without_a_message_is_reported_by_its_type():
 
     report = str(check("linear_forward", linear_forward))
     assert "raised KeyError (inputs: A (2, 2)" in report and ":  (" not in report
+
+
+def test_a_wrong_entry_of_a_2017_grads_is_reported_under_the_learner_s_key():
+    def L_model_backward(AL, Y, caches):
+        grads = model_backward_2017(AL, Y, caches)
+        grads["dA1"] = -grads["dA1"]  # dA[0], under the 2017 key
+        return grads
+
+    report = str(check("L_model_backward", L_model_backward))
+    assert "grads['dA1'][0, 0]: expected -0.5, got 0.5" in report, report
+    assert "dA0" not in report, report
+
+
+def test_a_list_too_short_is_asked_to_be_a_list():
+    def L_model_forward(X, parameters):
+        AL, caches = sol.L_model_forward(X, parameters)
+        return AL, caches[:-1]
+
+    report = str(check("L_model_forward", L_model_forward))
+    assert "caches: expected a list of 3, got a list of 2" in report, report

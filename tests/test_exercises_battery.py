@@ -2212,11 +2212,6 @@ def test_battery(exercise, kind, mistake, allowed, message, fn):
             assert "inputs:" in report, report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 2017-layout grads is accepted, but a wrong entry is reported under today's key "
-    "(grads['dA0']), which the learner's dict does not have; the learner's key is grads['dA1']",
-)
 def test_a_2017_grads_is_reported_under_the_learners_keys():
     def L_model_backward(AL, Y, caches):
         grads = lmb_2017(AL, Y, caches)
@@ -2315,11 +2310,6 @@ def test_every_xfail_names_a_case():
     assert set(XFAIL) <= {(exercise, style) for exercise, style, *_ in CASES}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a caches list one short is reported as 'expected a tuple of 3, got a list of 2': the "
-    "course's caches is a list, so the learner reads that a tuple was wanted",
-)
 def test_a_caches_list_one_short_is_not_asked_to_be_a_tuple():
     report = str(check("L_model_forward", lmf_missing_cache))
     assert "got a list of 2" in report, report
