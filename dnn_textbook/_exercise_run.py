@@ -238,13 +238,26 @@ def _dA_keys_moved(grads: Mapping[Any, Any], step: int) -> dict[Any, Any]:
     return renamed
 
 
+def agrees(variant: Any, got: Any, right: Any) -> bool:
+    """Whether the learner's outputs of a case are the variant's.
+
+    Where the variant cannot compute the case (its shapes do not fit, and it
+    raises), the case does not tell, as long as the learner is wrong there
+    too: an entry-by-entry loop or einsum's broadcasting may return
+    something where ``W * A`` or ``np.dot`` raises.
+    """
+    if isinstance(variant, Raised):
+        return not same(got, right)
+    return same(variant, got)
+
+
 def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
     """The ids of the variant whose outputs are the learner's: one mistake, else two."""
     right = [expected_outputs(name, c) for c in all_cases]
 
     def matches(variant: tuple[str, ...]) -> bool:
         out = [run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
-        return all(same(o, g) for o, g in zip(out, got_all, strict=True)) and any(
+        return all(agrees(o, g, r) for o, g, r in zip(out, got_all, right, strict=True)) and any(
             not isinstance(o, Raised) and not same(o, r) for o, r in zip(out, right, strict=True)
         )
 

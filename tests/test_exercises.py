@@ -1004,3 +1004,32 @@ def test_a_list_too_short_is_asked_to_be_a_list():
 
     report = str(check("L_model_forward", L_model_forward))
     assert "caches: expected a list of 3, got a list of 2" in report, report
+
+
+def test_an_entry_by_entry_loop_that_returns_where_W_times_A_raises_is_forward_elementwise():
+    def linear_forward(A, W, b):
+        Z = np.zeros(W.shape)
+        for j in range(W.shape[0]):
+            for k in range(W.shape[1]):
+                Z[j, k] = W[j, k] * A[j, k] + b[j, 0]
+        return Z, (A, W, b)
+
+    assert check("linear_forward", linear_forward).mistakes == ("forward-elementwise",)
+
+
+def test_einsum_broadcasting_W_dZ_where_np_dot_raises_is_dA_prev_no_transpose():
+    def linear_backward(dZ, cache):
+        A_prev, W, b = cache
+        m = A_prev.shape[1]
+        dA_prev = np.einsum("ij,jk->ik", W, dZ)  # broadcasts a size-1 axis of W
+        return dA_prev, dZ @ A_prev.T / m, dZ.mean(axis=1, keepdims=True)
+
+    assert check("linear_backward", linear_backward).mistakes == ("dA-prev-no-transpose",)
+
+
+def test_a_function_right_where_the_variant_cannot_compute_does_not_make_that_mistake():
+    def linear_forward(A, W, b):  # W * A + b only where the shapes are square
+        Z = W @ A + b
+        return (W * A + b if W.shape == A.shape else Z), (A, W, b)
+
+    assert check("linear_forward", linear_forward).mistakes == ()

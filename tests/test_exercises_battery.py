@@ -2147,16 +2147,7 @@ def up_keyerror(parameters, grads, learning_rate):
 
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
-XFAIL = {
-    ("linear_forward", "entry by entry in a double loop"): (
-        "no id: the loop multiplies W and A entry by entry where their indices overlap, so it "
-        "returns a wrong shape (case 2) where W * A raises; case 3 (square) is exactly W * A + b"
-    ),
-    ("linear_backward", "dA_prev = W dZ, einsum"): (
-        "no id: einsum broadcasts the size-1 axis of W (1, 2) in case 2 and returns (1, 2) where "
-        "np.dot(W, dZ) raises; case 4 is exactly W dZ"
-    ),
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _params():
