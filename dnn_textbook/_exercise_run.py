@@ -83,10 +83,13 @@ def shapes(value: Any) -> str:
 
 
 def _number(x: Any) -> str:
+    """A number for a report, to 6 digits; a float keeps its point (1.0, not 1)."""
     try:
-        return f"{float(x):.6g}"
+        text = f"{float(x):.6g}"
     except (TypeError, ValueError):
         return repr(x)
+    whole = text.lstrip("-").isdigit()
+    return text + ".0" if whole and not isinstance(x, int | np.integer | np.bool_) else text
 
 
 def _kind(got: Any) -> str:

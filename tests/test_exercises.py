@@ -549,7 +549,7 @@ def test_unrelated_wrong_code_gets_the_first_differing_entry_and_no_mistake_id()
 
     result = check("linear_forward", plus_one)
     assert not result.passed and result.mistakes == ()
-    assert "Z[0, 0]: expected 1, got 2 (shape (3, 2), dtype float64)" in str(result)
+    assert "Z[0, 0]: expected 1.0, got 2.0 (shape (3, 2), dtype float64)" in str(result)
 
 
 def test_a_wrong_return_shape_is_named():
@@ -1033,3 +1033,14 @@ def test_a_function_right_where_the_variant_cannot_compute_does_not_make_that_mi
         return (W * A + b if W.shape == A.shape else Z), (A, W, b)
 
     assert check("linear_forward", linear_forward).mistakes == ()
+
+
+def test_a_float_is_printed_with_its_point_and_an_int_without():
+    assert difference(1.05, 1.0, "cost") == "cost: expected 1.05, got 1.0"
+    assert difference(1.05, 1, "cost") == "cost: expected 1.05, got 1"
+
+    def linear_forward(A, W, b):
+        return (W @ A + b).astype(int) + 1, (A, W, b)
+
+    report = str(check("linear_forward", linear_forward))
+    assert "Z[0, 0]: expected 1.0, got 2 (shape (3, 2), dtype int64)" in report, report
