@@ -1044,3 +1044,13 @@ def test_a_float_is_printed_with_its_point_and_an_int_without():
 
     report = str(check("linear_forward", linear_forward))
     assert "Z[0, 0]: expected 1.0, got 2 (shape (3, 2), dtype int64)" in report, report
+
+
+def test_a_key_missing_from_the_initial_parameters_is_named_with_the_parameters():
+    def initialize_parameters_deep(layer_dims):
+        parameters = sol.initialize_parameters_deep(layer_dims)
+        del parameters["b1"]
+        return parameters
+
+    report = str(check("initialize_parameters_deep", initialize_parameters_deep))
+    assert "parameters: the key 'b1' is missing" in report, report
