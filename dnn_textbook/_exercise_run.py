@@ -178,6 +178,16 @@ def same(a: Any, b: Any) -> bool:
         return False
 
 
+def _in_another_order(expected: Any, got: Any) -> bool:
+    """Whether ``got`` holds the expected outputs, each once, but not in their order."""
+    if not isinstance(got, tuple | list) or len(got) != len(expected) or same(expected, got):
+        return False
+    return all(
+        sum(same(e, g) for g in got) == 1 and sum(same(e, other) for other in expected) == 1
+        for e in expected
+    )
+
+
 def _not_written(error: NotImplementedError, shapes_: str) -> str:
     """ "Not written yet", naming the function the learner's calls when that one raised."""
     frames = []
@@ -212,6 +222,10 @@ def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str 
     try:
         if len(outputs) == 1:
             return difference(expected, got, outputs[0])
+        if _in_another_order(expected, got):
+            return _("the right values, in another order: the course returns {names}").format(
+                names=", ".join(outputs)
+            )
         return difference(expected, got, "", outputs)
     except Exception:  # something numpy cannot compare, such as an array of objects
         return _("{name}: what came back cannot be compared with numbers: {got}").format(

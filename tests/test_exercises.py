@@ -1054,3 +1054,12 @@ def test_a_key_missing_from_the_initial_parameters_is_named_with_the_parameters(
 
     report = str(check("initialize_parameters_deep", initialize_parameters_deep))
     assert "parameters: the key 'b1' is missing" in report, report
+
+
+def test_the_right_values_in_another_order_are_told_so():
+    def linear_backward(dZ, cache):
+        dA_prev, dW, db = sol.linear_backward(dZ, cache)
+        return dW, db, dA_prev
+
+    report = str(check("linear_backward", linear_backward))
+    assert "the right values, in another order: the course returns dA_prev, dW, db" in report
