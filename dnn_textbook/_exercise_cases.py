@@ -10,7 +10,8 @@ This module serves :mod:`dnn_textbook.exercises`. It holds three things:
   runs each variant on the same cases as the learner's function and names
   the mistake whose outputs the learner's function reproduces, however it
   was written (then, if none does, each pair of mistakes: 1/m forgotten in
-  both dW and db is common);
+  both dW and db is common; then each mistake made at one place only, such
+  as ``"hidden-sigmoid@1"``, the sigmoid in layer 1: see :func:`at`);
 * the cases of each exercise: the worked example's hand-worked numbers
   first, then cases with :math:`m \\ne n`, non-square :math:`W`, mixed
   signs, so that two different mistakes never give the same outputs;
@@ -18,7 +19,7 @@ This module serves :mod:`dnn_textbook.exercises`. It holds three things:
   book that derives the right equation.
 
 An id may have several variants (``"db-wrong-axis:all"``): the part before
-the colon is the id the learner sees.
+the colon (or the ``@``) is the id the learner sees.
 """
 
 from __future__ import annotations

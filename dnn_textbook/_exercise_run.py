@@ -4,7 +4,9 @@ This module serves :mod:`dnn_textbook.exercises`: it calls the learner's
 function on a copy of each case's inputs (an exception is a verdict, not a
 crash), compares its outputs with the expected ones entry by entry, to a
 float32's precision, and finds the variant of the reference, with one
-mistake or two, whose outputs the learner's function reproduces.
+mistake or two, or one made at one place only, whose outputs the learner's
+function reproduces; for a wrong slope of any form, it reads the learner's
+dZ back from their outputs (:func:`wrong_slopes`).
 """
 
 from __future__ import annotations
