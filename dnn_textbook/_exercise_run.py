@@ -271,7 +271,10 @@ def agrees(variant: Any, got: Any, right: Any) -> bool:
 
 
 def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
-    """The ids of the variant whose outputs are the learner's: one mistake, else two."""
+    """The ids of the variant whose outputs are the learner's.
+
+    One mistake, else two, else one made at one place only, else a wrong slope.
+    """
     right = [expected_outputs(name, c) for c in all_cases]
 
     def matches(variant: tuple[str, ...]) -> bool:
@@ -323,7 +326,7 @@ def wrong_slopes(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> 
     for case, got in zip(all_cases, got_all, strict=True):
         if same(got, expected_outputs(name, case)):
             continue
-        dA, (linear_cache, Z), activation = case.args
+        linear_cache, activation = case.args[1][0], case.args[2]
         dZ = _dZ_read_back(got, linear_cache[1])
         if dZ is None or not same(got, cases.linear_backward(dZ, linear_cache)):
             return []
@@ -337,6 +340,6 @@ def _dZ_read_back(got: Any, W: Any) -> Any:
         return None
     try:
         dZ = np.linalg.lstsq(W.T, got[0].astype(float), rcond=None)[0]
-    except (ValueError, np.linalg.LinAlgError):
+    except (TypeError, ValueError, np.linalg.LinAlgError):
         return None
     return dZ
