@@ -10,7 +10,8 @@ This module serves :mod:`dnn_textbook.exercises`. It holds three things:
   runs each variant on the same cases as the learner's function and names
   the mistake whose outputs the learner's function reproduces, however it
   was written (then, if none does, each pair of mistakes: 1/m forgotten in
-  both dW and db is common);
+  both dW and db is common; then each mistake made at one place only, such
+  as ``"hidden-sigmoid@1"``, the sigmoid in layer 1: see :func:`at`);
 * the cases of each exercise: the worked example's hand-worked numbers
   first, then cases with :math:`m \\ne n`, non-square :math:`W`, mixed
   signs, so that two different mistakes never give the same outputs;
@@ -18,7 +19,7 @@ This module serves :mod:`dnn_textbook.exercises`. It holds three things:
   book that derives the right equation.
 
 An id may have several variants (``"db-wrong-axis:all"``): the part before
-the colon is the id the learner sees.
+the colon (or the ``@``) is the id the learner sees.
 """
 
 from __future__ import annotations
@@ -161,8 +162,30 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
 
 
 def mistake_id(variant: str) -> str:
-    """The id of a variant: ``"db-wrong-axis:all"`` -> ``"db-wrong-axis"``."""
-    return variant.split(":")[0]
+    """The id of a variant: ``"db-wrong-axis:all"``, ``"update-sign@b"`` -> the part before."""
+    return variant.split("@")[0].split(":")[0]
+
+
+def at(mistakes: tuple[str, ...], *places: str) -> tuple[str, ...]:
+    """The mistakes made at one place (a layer, an activation, a parameter).
+
+    Those made everywhere, and those confined to one of ``places``:
+    ``"hidden-sigmoid@1"`` is the sigmoid in layer 1 only.
+
+    >>> at(("forward-no-bias", "hidden-sigmoid@1", "update-sign@b"), "1")
+    ('forward-no-bias', 'hidden-sigmoid')
+    """
+    made = []
+    for variant in mistakes:
+        mistake, _, place = variant.partition("@")
+        if not place or place in places:
+            made.append(mistake)
+    return tuple(made)
+
+
+def _layer(l: int, L: int) -> tuple[str, ...]:
+    """The names of layer ``l`` of ``L`` for :func:`at`: its number, and ``"L"`` for the last."""
+    return (str(l), "L") if l == L else (str(l),)
 
 
 # ------------------------------------------------ the course's functions, with one switch
@@ -185,6 +208,7 @@ def linear_forward(A: Any, W: Any, b: Any, mistakes: tuple[str, ...] = ()) -> An
 def linear_activation_forward(
     A_prev: Any, W: Any, b: Any, activation: str, mistakes: tuple[str, ...] = ()
 ) -> Any:
+    mistakes = at(mistakes, activation)
     Z, linear_cache = linear_forward(A_prev, W, b, mistakes)
     if "activation-swapped" in mistakes:
         activation = "relu" if activation == "sigmoid" else "sigmoid"
@@ -201,16 +225,16 @@ def L_model_forward(X: Any, parameters: Any, mistakes: tuple[str, ...] = ()) -> 
     L = len(parameters) // 2
     caches = []
     A = X
-    hidden = "sigmoid" if "hidden-sigmoid" in mistakes else "relu"
-    for l in range(1, L):
+    for l in range(1, L + 1):
+        made = at(mistakes, *_layer(l, L))
+        if l < L:
+            activation = "sigmoid" if "hidden-sigmoid" in made else "relu"
+        else:
+            activation = "relu" if "output-relu" in made else "sigmoid"
         W, b = parameters["W" + str(l)], parameters["b" + str(l)]
-        A, cache = linear_activation_forward(A, W, b, hidden, mistakes)
+        A, cache = linear_activation_forward(A, W, b, activation, made)
         caches.append(cache)
-    output = "relu" if "output-relu" in mistakes else "sigmoid"
-    W, b = parameters["W" + str(L)], parameters["b" + str(L)]
-    AL, cache = linear_activation_forward(A, W, b, output, mistakes)
-    caches.append(cache)
-    return AL, caches
+    return A, caches
 
 
 def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
@@ -221,11 +245,8 @@ def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
     elif "cost-missing-term:y" in mistakes:
         first = 0 * first
     total = float(np.sum(first + second))
-    cost = -total / m
-    if "cost-no-mean" in mistakes:
-        cost = -total
-    elif "cost-sign" in mistakes:
-        cost = total / m
+    sign = 1 if "cost-sign" in mistakes else -1
+    cost = sign * total / (1 if "cost-no-mean" in mistakes else m)
     if "cost-not-scalar" in mistakes:
         return np.array([[cost]])
     if "cost-not-scalar:1-d" in mistakes:
@@ -298,27 +319,35 @@ def L_model_backward(AL: Any, Y: Any, caches: Any, mistakes: tuple[str, ...] = (
         dAL = -np.divide(Y, AL)
     elif "seed-missing-term:1-y" in mistakes:
         dAL = np.divide(1 - Y, 1 - AL)
-    output = "relu" if "output-relu" in mistakes else "sigmoid"
-    hidden = "sigmoid" if "hidden-sigmoid" in mistakes else "relu"
-    last = caches[L - 2] if "cache-off-by-one:output" in mistakes else caches[L - 1]
-    dA_prev, dW, db = linear_activation_backward(dAL, last, output, mistakes)
-    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
-    for l in reversed(range(L - 1)):
-        cache = caches[l + 1] if "cache-off-by-one" in mistakes else caches[l]
-        if "cache-off-by-one:before" in mistakes:
-            cache = caches[l - 1]
-        dA_prev, dW, db = linear_activation_backward(
-            grads["dA" + str(l + 1)], cache, hidden, mistakes
+    dA = dAL
+    for l in reversed(range(1, L + 1)):
+        made = at(mistakes, *_layer(l, L))
+        if l < L:
+            activation = "sigmoid" if "hidden-sigmoid" in made else "relu"
+        else:
+            activation = "relu" if "output-relu" in made else "sigmoid"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(
+            dA, caches[_cache_read(l, L, made)], activation, made
         )
-        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
+        grads["dA" + str(l - 1)] = dA
     return grads
+
+
+def _cache_read(l: int, L: int, mistakes: tuple[str, ...]) -> int:
+    """The index of the cache that layer ``l``'s backward step reads: ``l - 1`` when right."""
+    if "cache-off-by-one:reversed" in mistakes:  # the list not reversed: layer L reads caches[0]
+        return L - l
+    if l == L:
+        return L - 2 if "cache-off-by-one:output" in mistakes else L - 1
+    if "cache-off-by-one" in mistakes:
+        return l
+    return l - 2 if "cache-off-by-one:before" in mistakes else l - 1
 
 
 def update_parameters(
     parameters: Any, grads: Any, learning_rate: float, mistakes: tuple[str, ...] = ()
 ) -> Any:
     L = len(parameters) // 2
-    sign = -1 if "update-sign" in mistakes else 1
     skipped = (
         L
         if "update-skips-layer" in mistakes
@@ -332,8 +361,10 @@ def update_parameters(
         if l == skipped:
             updated["W" + str(l)], updated["b" + str(l)] = W.copy(), b.copy()
             continue
-        updated["W" + str(l)] = W - sign * learning_rate * grads["dW" + str(l)]
-        updated["b" + str(l)] = b - sign * learning_rate * grads["db" + str(l)]
+        for key in ("W", "b"):
+            sign = -1 if "update-sign" in at(mistakes, key) else 1
+            value = parameters[key + str(l)]
+            updated[key + str(l)] = value - sign * learning_rate * grads["d" + key + str(l)]
     return updated
 
 
@@ -405,9 +436,34 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "cache-off-by-one",
         "cache-off-by-one:before",
         "cache-off-by-one:output",
+        "cache-off-by-one:reversed",
     ),
     "update_parameters": ("update-sign", "update-skips-layer", "update-skips-layer:first"),
 }
+
+#: The places where a mistake may be made alone (see :func:`at`): the layers, the activations,
+#: the parameters.
+PLACES: dict[str, tuple[str, ...]] = {
+    "linear_activation_forward": ("sigmoid", "relu"),
+    "L_model_forward": ("1", "2", "L"),
+    "L_model_backward": ("1", "2", "L"),
+    "update_parameters": ("W", "b"),
+}
+
+#: The step each exercise calls: its mistakes are the exercise's too.
+CALLS = {
+    "linear_activation_forward": "linear_forward",
+    "L_model_forward": "linear_activation_forward",
+    "linear_activation_backward": "linear_backward",
+    "L_model_backward": "linear_activation_backward",
+}
+
+
+def own_mistakes(exercise: str) -> set[str]:
+    """The ids of the mistakes of the exercise itself, not of the step it calls."""
+    called = VARIANTS.get(CALLS.get(exercise, ""), ())
+    return {mistake_id(v) for v in VARIANTS[exercise] if v not in called}
+
 
 # ------------------------------------------------------------------------ the cases
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import _exercise_cases as cases
 from ._exercise_run import Raised, run, shapes, verdict
-from ._i18n import _
+from ._i18n import _, ngettext
 from .exercises import CaseReport, CheckResult
 
 _LARGE = 10.0  # no usual scale (0.01, 1/sqrt(n), sqrt(2/n)) gives an entry this large
@@ -37,7 +37,10 @@ def _problems(parameters: Any, dims: list[int]) -> tuple[str | None, set[str]]:
         w, b = "W" + str(l), "b" + str(l)
         for key in (w, b):
             if key not in parameters:
-                found.append(_("the key {key!r} is missing").format(key=key))
+                missing = ngettext(
+                    "{name}: the key {keys} is missing", "{name}: the keys {keys} are missing", 1
+                )
+                found.append(missing.format(name="parameters", keys=repr(key)))
         if w not in parameters or b not in parameters:
             continue
         W, B = np.asarray(parameters[w]), np.asarray(parameters[b])

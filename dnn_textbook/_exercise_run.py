@@ -4,7 +4,9 @@ This module serves :mod:`dnn_textbook.exercises`: it calls the learner's
 function on a copy of each case's inputs (an exception is a verdict, not a
 crash), compares its outputs with the expected ones entry by entry, to a
 float32's precision, and finds the variant of the reference, with one
-mistake or two, whose outputs the learner's function reproduces.
+mistake or two, or one made at one place only, whose outputs the learner's
+function reproduces; for a wrong slope of any form, it reads the learner's
+dZ back from their outputs (:func:`wrong_slopes`).
 """
 
 from __future__ import annotations
@@ -83,10 +85,13 @@ def shapes(value: Any) -> str:
 
 
 def _number(x: Any) -> str:
+    """A number for a report, to 6 digits; a float keeps its point (1.0, not 1)."""
     try:
-        return f"{float(x):.6g}"
+        text = f"{float(x):.6g}"
     except (TypeError, ValueError):
         return repr(x)
+    whole = text.lstrip("-").isdigit()
+    return text + ".0" if whole and not isinstance(x, int | np.integer | np.bool_) else text
 
 
 def _kind(got: Any) -> str:
@@ -119,6 +124,10 @@ def difference(expected: Any, got: Any, name: str, names: tuple[str, ...] = ()) 
     if isinstance(expected, tuple | list):
         n = len(expected)
         if not isinstance(got, tuple | list) or len(got) != n:
+            if isinstance(expected, list):
+                return _("{name}: expected a list of {n}, got {got}").format(
+                    name=name, n=n, got=_kind(got)
+                )
             return _("{name}: expected a tuple of {n}, got {got}").format(
                 name=name or ", ".join(names), n=n, got=_kind(got)
             )
@@ -171,13 +180,43 @@ def same(a: Any, b: Any) -> bool:
         return False
 
 
+def _in_another_order(expected: Any, got: Any) -> bool:
+    """Whether ``got`` holds the expected outputs, each once, but not in their order."""
+    if not isinstance(got, tuple | list) or len(got) != len(expected) or same(expected, got):
+        return False
+    return all(
+        sum(same(e, g) for g in got) == 1 and sum(same(e, other) for other in expected) == 1
+        for e in expected
+    )
+
+
+def _not_written(error: NotImplementedError, shapes_: str) -> str:
+    """ "Not written yet", naming the function the learner's calls when that one raised."""
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame.f_code.co_name)
+        tb = tb.tb_next
+    # frames[0] is run(), frames[1] the learner's function, frames[-1] the one that raised
+    if len(frames) > 2 and frames[-1] != frames[1]:
+        return _(
+            "{function}, which it calls, is not written yet "
+            "(it raises NotImplementedError; inputs: {shapes})"
+        ).format(function=frames[-1], shapes=shapes_)
+    return _("not written yet (it raises NotImplementedError)")
+
+
 def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str | None:
     """None when the case passes, else what went wrong, in a sentence."""
     if isinstance(got, Raised):
         error = got.error
-        if isinstance(error, NotImplementedError):
-            return _("not written yet (it raises NotImplementedError)")
         shapes_ = ", ".join(f"{n} {shapes(v)}" for n, v in zip(INPUTS[name], inputs, strict=True))
+        if isinstance(error, NotImplementedError):
+            return _not_written(error, shapes_)
+        if not str(error):
+            return _("raised {type} (inputs: {shapes})").format(
+                type=type(error).__name__, shapes=shapes_
+            )
         return _("raised {type}: {message} (inputs: {shapes})").format(
             type=type(error).__name__, message=error, shapes=shapes_
         )
@@ -185,6 +224,10 @@ def verdict(name: str, got: Any, expected: Any, inputs: tuple[Any, ...]) -> str 
     try:
         if len(outputs) == 1:
             return difference(expected, got, outputs[0])
+        if _in_another_order(expected, got):
+            return _("the right values, in another order: the course returns {names}").format(
+                names=", ".join(outputs)
+            )
         return difference(expected, got, "", outputs)
     except Exception:  # something numpy cannot compare, such as an array of objects
         return _("{name}: what came back cannot be compared with numbers: {got}").format(
@@ -196,31 +239,107 @@ def dA_keys_of_2017(grads: Any, L: int) -> Any:
     """grads with the 2017 notebook's dA keys (dA{l} holds dA[l-1]) renamed as today's."""
     if not isinstance(grads, Mapping) or "dA0" in grads or "dA" + str(L) not in grads:
         return grads
+    return _dA_keys_moved(grads, -1)
+
+
+def dA_keys_as_2017(grads: Any) -> Any:
+    """Today's grads with the dA keys of the 2017 notebook, to report under the learner's keys."""
+    return _dA_keys_moved(grads, 1) if isinstance(grads, Mapping) else grads
+
+
+def _dA_keys_moved(grads: Mapping[Any, Any], step: int) -> dict[Any, Any]:
     renamed = {}
     for key, value in grads.items():
         if isinstance(key, str) and key.startswith("dA") and key[2:].isdigit():
-            renamed["dA" + str(int(key[2:]) - 1)] = value
+            renamed["dA" + str(int(key[2:]) + step)] = value
         else:
             renamed[key] = value
     return renamed
 
 
+def agrees(variant: Any, got: Any, right: Any) -> bool:
+    """Whether the learner's outputs of a case are the variant's.
+
+    Where the variant cannot compute the case (its shapes do not fit, and it
+    raises), the case does not tell, as long as the learner is wrong there
+    too: an entry-by-entry loop or einsum's broadcasting may return
+    something where ``W * A`` or ``np.dot`` raises.
+    """
+    if isinstance(variant, Raised):
+        return not same(got, right)
+    return same(variant, got)
+
+
 def recognised(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
-    """The ids of the variant whose outputs are the learner's: one mistake, else two."""
+    """The ids of the variant whose outputs are the learner's.
+
+    One mistake, else two, else one made at one place only, else a wrong slope.
+    """
     right = [expected_outputs(name, c) for c in all_cases]
 
     def matches(variant: tuple[str, ...]) -> bool:
         out = [run(cases.REFERENCES[name], c.args + (variant,)) for c in all_cases]
-        return all(same(o, g) for o, g in zip(out, got_all, strict=True)) and any(
+        return all(agrees(o, g, r) for o, g, r in zip(out, got_all, right, strict=True)) and any(
             not isinstance(o, Raised) and not same(o, r) for o, r in zip(out, right, strict=True)
         )
 
     variants = cases.VARIANTS[name]
     found = [cases.mistake_id(v) for v in variants if matches((v,))]
-    if not found:
-        for i, first in enumerate(variants):
-            for second in variants[i + 1 :]:
-                ids = [cases.mistake_id(first), cases.mistake_id(second)]
-                if ids[0] != ids[1] and matches((first, second)):
-                    return ids
-    return list(dict.fromkeys(found))
+    if found:
+        return list(dict.fromkeys(found))
+    for i, first in enumerate(variants):
+        for second in variants[i + 1 :]:
+            ids = [cases.mistake_id(first), cases.mistake_id(second)]
+            if ids[0] != ids[1] and matches((first, second)):
+                return ids
+    return made_at_one_place(name, matches) or wrong_slopes(name, all_cases, got_all)
+
+
+def made_at_one_place(name: str, matches: Callable[[tuple[str, ...]], bool]) -> list[str]:
+    """The ids of a mistake made at one place only: one layer, one activation, one parameter.
+
+    When mistakes of the exercise and of the step it calls compute the same
+    there (the sigmoid in layer 1 is also the activations swapped in layer
+    1), the exercise's own is named.
+    """
+    found = [
+        cases.mistake_id(v)
+        for place in cases.PLACES.get(name, ())
+        for v in cases.VARIANTS[name]
+        if matches((v + "@" + place,))
+    ]
+    own = [one for one in found if one in cases.own_mistakes(name)]
+    return list(dict.fromkeys(own or found))
+
+
+def wrong_slopes(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> list[str]:
+    """For ``linear_activation_backward``: the activations whose slope g′ is wrong.
+
+    The learner's dZ is read back from their dA_prev = W^T dZ (W^T has full
+    column rank in every case); when their dW, db and dA_prev are the right
+    linear step of that dZ, and that dZ is not dA * g′(Z), the slope of g is
+    wrong, however it was written.
+    """
+    if name != "linear_activation_backward":
+        return []
+    wrong: set[str] = set()
+    for case, got in zip(all_cases, got_all, strict=True):
+        if same(got, expected_outputs(name, case)):
+            continue
+        linear_cache, activation = case.args[1][0], case.args[2]
+        dZ = _dZ_read_back(got, linear_cache[1])
+        if dZ is None or not same(got, cases.linear_backward(dZ, linear_cache)):
+            return []
+        wrong.add(activation + "-prime-wrong")
+    return sorted(wrong)
+
+
+def _dZ_read_back(got: Any, W: Any) -> Any:
+    """The dZ whose W^T dZ is the learner's dA_prev, or None when there is none."""
+    if not isinstance(got, tuple | list) or len(got) != 3 or not isinstance(got[0], np.ndarray):
+        return None
+    try:
+        dZ = np.linalg.lstsq(W.T, got[0].astype(float), rcond=None)[0]
+    except (TypeError, ValueError, np.linalg.LinAlgError):
+        return None
+    return dZ

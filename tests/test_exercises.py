@@ -549,7 +549,7 @@ def test_unrelated_wrong_code_gets_the_first_differing_entry_and_no_mistake_id()
 
     result = check("linear_forward", plus_one)
     assert not result.passed and result.mistakes == ()
-    assert "Z[0, 0]: expected 1, got 2 (shape (3, 2), dtype float64)" in str(result)
+    assert "Z[0, 0]: expected 1.0, got 2.0 (shape (3, 2), dtype float64)" in str(result)
 
 
 def test_a_wrong_return_shape_is_named():
@@ -870,3 +870,196 @@ def test_a_cost_without_the_mean_and_not_squeezed_gets_both_ids():
         return -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
 
     assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-not-scalar")
+
+
+def test_a_cost_without_the_minus_and_without_the_mean_gets_both_ids():
+    def compute_cost(AL, Y):
+        return float(np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL)))
+
+    assert check("compute_cost", compute_cost).mistakes == ("cost-no-mean", "cost-sign")
+
+
+def test_a_mistake_made_in_one_layer_only_is_named():
+    def L_model_forward(X, parameters):  # the output layer forgets its sigmoid
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+            Z = W @ A + b
+            caches.append(((A, W, b), Z))
+            A = Z if l == L else np.maximum(0, Z)
+        return A, caches
+
+    assert check("L_model_forward", L_model_forward).mistakes == ("activation-missing",)
+
+
+def test_a_mistake_made_for_one_parameter_only_is_named():
+    def update_parameters(parameters, grads, learning_rate):
+        return {
+            k: v - learning_rate * grads["d" + k]
+            if k[0] == "W"
+            else v + learning_rate * grads["d" + k]
+            for k, v in parameters.items()
+        }
+
+    assert check("update_parameters", update_parameters).mistakes == ("update-sign",)
+
+
+def test_the_sigmoid_in_one_hidden_layer_is_hidden_sigmoid_not_activations_swapped():
+    def L_model_forward(X, parameters):
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            A, cache = sol.linear_activation_forward(
+                A, parameters[f"W{l}"], parameters[f"b{l}"], "sigmoid" if l in (1, L) else "relu"
+            )
+            caches.append(cache)
+        return A, caches
+
+    assert check("L_model_forward", L_model_forward).mistakes == ("hidden-sigmoid",)
+
+
+def test_the_caches_read_in_the_forward_order_are_a_cache_off_by_one():
+    def L_model_backward(AL, Y, caches):
+        grads, L = {}, len(caches)
+        dA = -(Y / AL - (1 - Y) / (1 - AL))
+        for l, cache in zip(range(L, 0, -1), caches, strict=True):
+            activation = "sigmoid" if l == L else "relu"
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = sol.linear_activation_backward(
+                dA, cache, activation
+            )
+            grads[f"dA{l - 1}"] = dA
+        return grads
+
+    assert check("L_model_backward", L_model_backward).mistakes == ("cache-off-by-one",)
+
+
+@pytest.mark.parametrize(
+    "activation, dZ_of",
+    [
+        ("sigmoid", lambda dA, Z: dA * sigmoid(Z)[0] * (1 + sigmoid(Z)[0])),
+        ("sigmoid", lambda dA, Z: dA * (1 - sigmoid(Z)[0] ** 2)),
+        ("relu", lambda dA, Z: dA * np.sign(Z)),
+    ],
+)
+def test_any_wrong_slope_is_named_from_the_dZ_the_outputs_imply(activation, dZ_of):
+    def linear_activation_backward(dA, cache, g):
+        linear_cache, Z = cache
+        if g == activation:
+            return sol.linear_backward(dZ_of(dA, Z), linear_cache)
+        return sol.linear_activation_backward(dA, cache, g)
+
+    result = check("linear_activation_backward", linear_activation_backward)
+    assert result.mistakes == (activation + "-prime-wrong",)
+
+
+def test_a_wrong_linear_step_after_a_wrong_slope_names_no_slope():
+    def linear_activation_backward(dA, cache, activation):
+        (A_prev, W, b), Z = cache
+        dZ = dA * np.sign(Z) if activation == "relu" else sigmoid_backward(dA, Z)
+        return W.T @ dZ, dZ @ A_prev.T / A_prev.shape[1], dZ.sum(axis=1, keepdims=True) / 2
+
+    assert check("linear_activation_backward", linear_activation_backward).mistakes == ()
+
+
+def test_a_stub_called_by_a_written_function_is_named():
+    def linear_activation_forward(A_prev, W, b, activation):
+        raise NotImplementedError
+
+    def L_model_forward(X, parameters):
+        return linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+
+    report = str(check("L_model_forward", L_model_forward))
+    assert "linear_activation_forward, which it calls, is not written yet" in report
+    assert "inputs: X (2, 2)" in report
+
+
+def test_an_exception_without_a_message_is_reported_by_its_type():
+    def linear_backward(dZ, cache):
+        return {}["dW"]
+
+    report = str(check("linear_backward", linear_backward))
+    assert "raised KeyError: 'dW' (inputs:" in report
+
+    def linear_forward(A, W, b):
+        raise KeyError
+
+    report = str(check("linear_forward", linear_forward))
+    assert "raised KeyError (inputs: A (2, 2)" in report and ":  (" not in report
+
+
+def test_a_wrong_entry_of_a_2017_grads_is_reported_under_the_learner_s_key():
+    def L_model_backward(AL, Y, caches):
+        grads = model_backward_2017(AL, Y, caches)
+        grads["dA1"] = -grads["dA1"]  # dA[0], under the 2017 key
+        return grads
+
+    report = str(check("L_model_backward", L_model_backward))
+    assert "grads['dA1'][0, 0]: expected -0.5, got 0.5" in report, report
+    assert "dA0" not in report, report
+
+
+def test_a_list_too_short_is_asked_to_be_a_list():
+    def L_model_forward(X, parameters):
+        AL, caches = sol.L_model_forward(X, parameters)
+        return AL, caches[:-1]
+
+    report = str(check("L_model_forward", L_model_forward))
+    assert "caches: expected a list of 3, got a list of 2" in report, report
+
+
+def test_an_entry_by_entry_loop_that_returns_where_W_times_A_raises_is_forward_elementwise():
+    def linear_forward(A, W, b):
+        Z = np.zeros(W.shape)
+        for j in range(W.shape[0]):
+            for k in range(W.shape[1]):
+                Z[j, k] = W[j, k] * A[j, k] + b[j, 0]
+        return Z, (A, W, b)
+
+    assert check("linear_forward", linear_forward).mistakes == ("forward-elementwise",)
+
+
+def test_einsum_broadcasting_W_dZ_where_np_dot_raises_is_dA_prev_no_transpose():
+    def linear_backward(dZ, cache):
+        A_prev, W, b = cache
+        m = A_prev.shape[1]
+        dA_prev = np.einsum("ij,jk->ik", W, dZ)  # broadcasts a size-1 axis of W
+        return dA_prev, dZ @ A_prev.T / m, dZ.mean(axis=1, keepdims=True)
+
+    assert check("linear_backward", linear_backward).mistakes == ("dA-prev-no-transpose",)
+
+
+def test_a_function_right_where_the_variant_cannot_compute_does_not_make_that_mistake():
+    def linear_forward(A, W, b):  # W * A + b only where the shapes are square
+        Z = W @ A + b
+        return (W * A + b if W.shape == A.shape else Z), (A, W, b)
+
+    assert check("linear_forward", linear_forward).mistakes == ()
+
+
+def test_a_float_is_printed_with_its_point_and_an_int_without():
+    assert difference(1.05, 1.0, "cost") == "cost: expected 1.05, got 1.0"
+    assert difference(1.05, 1, "cost") == "cost: expected 1.05, got 1"
+
+    def linear_forward(A, W, b):
+        return (W @ A + b).astype(int) + 1, (A, W, b)
+
+    report = str(check("linear_forward", linear_forward))
+    assert "Z[0, 0]: expected 1.0, got 2 (shape (3, 2), dtype int64)" in report, report
+
+
+def test_a_key_missing_from_the_initial_parameters_is_named_with_the_parameters():
+    def initialize_parameters_deep(layer_dims):
+        parameters = sol.initialize_parameters_deep(layer_dims)
+        del parameters["b1"]
+        return parameters
+
+    report = str(check("initialize_parameters_deep", initialize_parameters_deep))
+    assert "parameters: the key 'b1' is missing" in report, report
+
+
+def test_the_right_values_in_another_order_are_told_so():
+    def linear_backward(dZ, cache):
+        dA_prev, dW, db = sol.linear_backward(dZ, cache)
+        return dW, db, dA_prev
+
+    report = str(check("linear_backward", linear_backward))
+    assert "the right values, in another order: the course returns dA_prev, dW, db" in report

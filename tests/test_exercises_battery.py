@@ -2145,59 +2145,9 @@ def up_keyerror(parameters, grads, learning_rate):
 
 # ----------------------------------------------------------------------------
 
-_SIGMOID_SLOPES = (
-    "no id: the checker knows only some wrong slopes of the sigmoid (s, 1 - s, Z (1 - Z)); any "
-    "dZ = dA g(Z) with g != s (1 - s) could be recognised from the dZ that dW and db imply"
-)
 
 # Cases the checker gets wrong today: (exercise, style) -> what it does wrong.
-XFAIL = {
-    ("linear_activation_backward", "sigmoid slope 1 - s**2 (the tanh's, misremembered)"): (
-        _SIGMOID_SLOPES
-    ),
-    ("linear_activation_backward", "sigmoid slope s (1 - Z), loop"): (_SIGMOID_SLOPES),
-    ("linear_activation_backward", "relu slope np.sign(Z)"): (
-        "no id: a slope of -1 where Z < 0 is not recognised as relu-prime-wrong "
-        "(1 where Z > 0, 0 elsewhere)"
-    ),
-    ("L_model_backward", "zip(range(L, 0, -1), caches): caches not reversed"): (
-        "no id: layer l reading caches[L - l] (the list not reversed) is not recognised as "
-        "cache-off-by-one; only caches[l] and caches[L - 2] are"
-    ),
-    ("L_model_forward", "linear output layer (AL = Z[L])"): (
-        "no id: the output layer without its sigmoid (AL = Z[L], hidden layers right) names no "
-        "mistake; activation-missing is the learner's mistake"
-    ),
-    ("L_model_forward", "sigmoid for layer 1 only"): (
-        "no id: hidden-sigmoid is named when every hidden layer uses the sigmoid, not when one does"
-    ),
-    ("linear_activation_forward", "A = Z for the sigmoid only"): (
-        "no id: activation-missing is named when neither activation is applied, not when only "
-        "the sigmoid is missing (the relu cases pass)"
-    ),
-    ("update_parameters", "b goes up the slope, W down"): (
-        "no id: update-sign is named when every parameter goes up the slope, not when only the "
-        "b's do (W - alpha dW, b + alpha db)"
-    ),
-    ("L_model_forward", "written, but the linear_activation_forward it calls is not"): (
-        "says L_model_forward is 'not written yet' when the NotImplementedError comes from the "
-        "learner's linear_activation_forward it calls: the report should name the function "
-        "that raised"
-    ),
-    ("compute_cost", "no minus and no mean"): (
-        "no id: cost-sign and cost-no-mean are each recognised alone, not together "
-        "(linear_backward does name two mistakes at once)"
-    ),
-    ("linear_forward", "entry by entry in a double loop"): (
-        "no id: the loop multiplies W and A entry by entry where their indices overlap, so it "
-        "returns a wrong shape (case 2) where W * A raises; case 3 (square) is exactly W * A + b"
-    ),
-    ("linear_backward", "dA_prev = W dZ, einsum"): (
-        "no id: einsum broadcasts the size-1 axis of W (1, 2) in case 2 and returns (1, 2) where "
-        "np.dot(W, dZ) raises; case 4 is exactly W dZ"
-    ),
-    ("linear_activation_backward", "sigmoid slope s (1 + s)"): _SIGMOID_SLOPES,
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _params():
@@ -2253,11 +2203,6 @@ def test_battery(exercise, kind, mistake, allowed, message, fn):
             assert "inputs:" in report, report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 2017-layout grads is accepted, but a wrong entry is reported under today's key "
-    "(grads['dA0']), which the learner's dict does not have; the learner's key is grads['dA1']",
-)
 def test_a_2017_grads_is_reported_under_the_learners_keys():
     def L_model_backward(AL, Y, caches):
         grads = lmb_2017(AL, Y, caches)
@@ -2356,11 +2301,6 @@ def test_every_xfail_names_a_case():
     assert set(XFAIL) <= {(exercise, style) for exercise, style, *_ in CASES}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a caches list one short is reported as 'expected a tuple of 3, got a list of 2': the "
-    "course's caches is a list, so the learner reads that a tuple was wanted",
-)
 def test_a_caches_list_one_short_is_not_asked_to_be_a_tuple():
     report = str(check("L_model_forward", lmf_missing_cache))
     assert "got a list of 2" in report, report
