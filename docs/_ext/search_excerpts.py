@@ -10,7 +10,7 @@ a script that the search page loads like the search index: the page's words,
 with the ids of its sections and glossary terms so that a result that points
 into a page shows that part (a glossary term, its definition). Its math is
 written as plain text (:mod:`tex_text`: ``A[l-1]``, not ``A^{[l-1]}``), and the
-link to the chapter's notebook is left out.
+links to the chapter's notebooks are left out.
 ``_static/search-excerpts.js`` serves the search page's requests for a page
 from there, offline or not, so the excerpts are the same everywhere. It also
 names the index entries among the results: a glossary term found reads
@@ -60,8 +60,8 @@ def page_text(html: str) -> tuple[str, dict[str, str]]:
     main = soup.find(attrs={"role": "main"})
     if main is None:
         return "", {}
-    # the notebook's link would open every chapter's excerpt
-    for element in main.select(".headerlink, script, style, .notebook-link"):
+    # the links to the notebooks would open every chapter's excerpt
+    for element in main.select(".headerlink, script, style, .notebook-link, .exercise-link"):
         element.decompose()
     for math in main.select(".math"):  # the math as plain text: A[l-1], not A^{[l-1]}
         math.string = plain(MATH_DELIMITERS.sub("", math.get_text()))
