@@ -47,7 +47,7 @@ def run(*command, **kwargs) -> int:
 
 CONSTRAINTS = ROOT / "constraints.txt"
 WHAT = {
-    "docs": "numpy, Sphinx and its extensions, matplotlib, scikit-learn",
+    "docs": "numpy, Sphinx and its extensions, matplotlib",
     "docs,test": "the test tools: pytest, hypothesis, selenium, axe-core, nbclient, mypy, ruff",
 }
 
