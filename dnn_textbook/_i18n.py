@@ -113,6 +113,13 @@ def _translation() -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=_chosen, fallback=True)
 
 
+def language() -> str:
+    """The code of the language the messages are shown in: ``"en"``, ``"fr"`` or ``"uk"``."""
+    info = getattr(_translation(), "info", dict)()
+    code = info.get("language", "en") if isinstance(info, dict) else "en"
+    return code if code in ("fr", "uk") else "en"
+
+
 def _(message: str) -> str:
     """The message in the chosen language (English if it has no translation)."""
     return _translation().gettext(message)

@@ -14,11 +14,10 @@ import numpy as np
 import pytest
 
 import dnn_textbook
-from dnn_textbook import _exercise_cases as cases
 from dnn_textbook import _i18n
-from dnn_textbook._exercise_run import difference
 from dnn_textbook.course_helpers import relu, relu_backward, sigmoid, sigmoid_backward
-from dnn_textbook.exercises import EXERCISES, MISTAKES, check, example
+from dnn_textbook.exercises import EXERCISES, MISTAKES, cases, check, example, mistakes, reference
+from dnn_textbook.exercises.compare import difference
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,6 +40,26 @@ def init_transposed(layer_dims):
         parameters["W" + str(l)] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
     return parameters
+
+
+def init_no_scale(layer_dims):  # the course's seed and randn, without * 0.01
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def init_rand(layer_dims):  # uniform on [0, 1), all positive
+    np.random.seed(3)
+    return {
+        k: np.random.rand(layer_dims[l], layer_dims[l - 1]) * 0.01
+        if k[0] == "W"
+        else np.zeros((layer_dims[l], 1))
+        for l in range(1, len(layer_dims))
+        for k in ("W" + str(l), "b" + str(l))
+    }
 
 
 def init_b_not_zero(layer_dims):
@@ -226,6 +245,8 @@ ONE_MISTAKE = {
     "init-zeros": ("initialize_parameters_deep", init_zeros),
     "init-transposed": ("initialize_parameters_deep", init_transposed),
     "init-b-not-zero": ("initialize_parameters_deep", init_b_not_zero),
+    "init-no-scale": ("initialize_parameters_deep", init_no_scale),
+    "init-rand": ("initialize_parameters_deep", init_rand),
     "forward-no-bias": ("linear_forward", forward_no_bias),
     "forward-elementwise": ("linear_forward", forward_elementwise),
     "activation-swapped": ("linear_activation_forward", activation_swapped),
@@ -257,7 +278,7 @@ ONE_MISTAKE = {
 
 def test_the_issue_s_mistakes_are_all_known_and_each_has_a_function_here():
     assert set(ONE_MISTAKE) == set(MISTAKES)
-    assert len(MISTAKES) == 29
+    assert len(MISTAKES) == 31
 
 
 @pytest.mark.parametrize("mistake", sorted(ONE_MISTAKE))
@@ -581,7 +602,9 @@ def test_check_keeps_the_random_state_and_the_inputs_of_its_cases():
 def test_the_html_table_links_the_section_of_the_book():
     html = check("linear_backward", db_no_keepdims)._repr_html_()
     assert html.count("<tr>") == 1 + len(cases.cases("linear_backward"))
-    assert '<a href="../backward.html#the-vectorized-step">' in html
+    # an address that works wherever the notebook was opened, downloaded or moved
+    book = "https://dnn-textbook.github.io/dnn_textbook/"
+    assert f'<a href="{book}en/backward.html#the-vectorized-step">' in html
     assert "db-no-keepdims" in html
 
 
@@ -610,7 +633,7 @@ def test_every_case_s_expected_values_agree_with_the_library(name):
     """The expected outputs, by hand or by the course's formulas, against the library's code."""
     for case in cases.cases(name):
         args = case.args
-        want = case.expected if case.expected is not None else cases.REFERENCES[name](*args)
+        want = case.expected if case.expected is not None else reference.REFERENCES[name](*args)
         if name == "linear_forward":
             np.testing.assert_allclose(want[0], dnn_textbook.linear_forward(*args)[0])
         elif name == "linear_activation_forward":
@@ -647,14 +670,14 @@ def test_every_case_s_expected_values_agree_with_the_library(name):
 
 
 def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other():
-    from dnn_textbook._exercise_run import Raised, run, same
+    from dnn_textbook.exercises.compare import Raised, run, same
 
     for name in EXERCISES[1:]:
         all_cases = cases.cases(name)
-        right = [run(cases.REFERENCES[name], c.args) for c in all_cases]
+        right = [run(reference.REFERENCES[name], c.args) for c in all_cases]
         outs = {
-            v: [run(cases.REFERENCES[name], c.args + ((v,),)) for c in all_cases]
-            for v in cases.VARIANTS[name]
+            v: [run(reference.REFERENCES[name], c.args + ((v,),)) for c in all_cases]
+            for v in reference.VARIANTS[name]
         }
         for variant, out in outs.items():
             assert any(
@@ -665,7 +688,7 @@ def test_the_cases_tell_every_variant_from_the_right_answer_and_from_each_other(
                 variant,
             )
             for other, out2 in outs.items():
-                if cases.mistake_id(other) != cases.mistake_id(variant):
+                if mistakes.mistake_id(other) != mistakes.mistake_id(variant):
                     assert not all(same(a, b) for a, b in zip(out, out2, strict=True)), (
                         variant,
                         other,
@@ -681,7 +704,7 @@ def test_every_section_a_mistake_points_to_exists_in_the_book():
         text = (ROOT / "docs" / f"{doc}.rst").read_text(encoding="utf-8")
         titles = re.findall(r"^(.+)\n[-=~^]{3,}$", text, flags=re.MULTILINE)
         assert anchor in {_slug(t) for t in titles}, (doc, anchor)
-        title = cases.SECTIONS[(doc, anchor)]
+        title = mistakes.SECTIONS[(doc, anchor)]
         assert title.split(": ", 1)[1] in titles and title.split(": ", 1)[0] in titles
 
 
@@ -779,7 +802,9 @@ def test_a_wrong_cost_of_another_kind_gets_no_mistake_id():
 def test_the_expected_gradients_agree_with_finite_differences(index):
     """dW, db and dA0 of each case, against the change of the cost when one entry is nudged."""
     AL, Y, caches = cases.cases("L_model_backward")[index].args
-    want = cases.cases("L_model_backward")[index].expected or cases.L_model_backward(AL, Y, caches)
+    want = cases.cases("L_model_backward")[index].expected or reference.L_model_backward(
+        AL, Y, caches
+    )
     X = caches[0][0][0]
     values = {"X": X.copy()}
     for l, ((_, W, b), _) in enumerate(caches, start=1):
@@ -787,7 +812,7 @@ def test_the_expected_gradients_agree_with_finite_differences(index):
 
     def cost(nudged):
         parameters = {k: v for k, v in nudged.items() if k != "X"}
-        return cases.compute_cost(cases.L_model_forward(nudged["X"], parameters)[0], Y)
+        return reference.compute_cost(reference.L_model_forward(nudged["X"], parameters)[0], Y)
 
     h = 1e-6
     for name, value in values.items():
@@ -994,7 +1019,7 @@ def test_a_wrong_entry_of_a_2017_grads_is_reported_under_the_learner_s_key():
 
     report = str(check("L_model_backward", L_model_backward))
     assert "grads['dA1'][0, 0]: expected -0.5, got 0.5" in report, report
-    assert "dA0" not in report, report
+    assert "grads['dA0']" not in report, report
 
 
 def test_a_list_too_short_is_asked_to_be_a_list():

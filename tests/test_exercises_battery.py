@@ -67,6 +67,46 @@ def init_course(layer_dims):
     return parameters
 
 
+@case("initialize_parameters_deep", "course's seed, randn without 0.01", "mistake", "init-no-scale")
+def init_unscaled(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@case("initialize_parameters_deep", "default_rng, no scale", "mistake", "init-no-scale")
+def init_unscaled_rng(layer_dims):
+    rng = np.random.default_rng(7)
+    return {
+        f"{k}{l}": rng.standard_normal((n, n_prev)) if k == "W" else np.zeros((n, 1))
+        for l, (n_prev, n) in enumerate(zip(layer_dims, layer_dims[1:], strict=False), start=1)
+        for k in "Wb"
+    }
+
+
+@case("initialize_parameters_deep", "np.random.rand * 0.01", "mistake", "init-rand")
+def init_uniform(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.rand(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@case("initialize_parameters_deep", "np.random.random_sample, no seed", "mistake", "init-rand")
+def init_uniform_sample(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        shape = (layer_dims[l], layer_dims[l - 1])
+        parameters["W" + str(l)] = np.random.random_sample(shape) / 50
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
 @case("initialize_parameters_deep", "randn / sqrt(n[l-1]), f-strings", "pass")
 def init_sqrt(layer_dims):
     parameters = {}

@@ -14,9 +14,9 @@ import gettext
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
-from dnn_textbook._exercise_cases import TABLE_HEADERS
 from dnn_textbook._i18n import DOMAIN, LOCALE_DIR
 from dnn_textbook.exercises import MISTAKES
+from dnn_textbook.exercises.mistakes import TABLE_HEADERS
 
 
 class MistakeTable(Directive):

@@ -53,14 +53,16 @@ are called as they are, with the helpers of their notebook:
 from __future__ import annotations
 
 import copy
-import html
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
-from . import _exercise_cases as cases
-from . import _exercise_run as runner
-from ._i18n import _, ngettext
+from .._i18n import _
+from . import cases, reference
+from . import compare as runner
+from .diagnosis import recognised
+from .report import MISTAKES, CaseReport, CheckResult, Mistake
+from .template import only_template
 
 __all__ = [
     "EXERCISES",
@@ -87,96 +89,11 @@ EXERCISES: tuple[str, ...] = (
 )
 
 
-class Mistake(NamedTuple):
-    """A mistake the checker knows: what it means, and where the book derives the equation."""
-
-    meaning: str  #: in the lecture's words, in English
-    section: tuple[str, str]  #: the chapter's doc name and the section's anchor
-    title: str  #: the section's title, in English
-
-
-#: Every mistake the checker can name, by id.
-MISTAKES: dict[str, Mistake] = {
-    key: Mistake(meaning, section, cases.SECTIONS[section])
-    for key, (meaning, section) in cases.MEANINGS.items()
-}
-
-
 class Example(NamedTuple):
     """The first case of an exercise, worked by hand: what to call, and what to see."""
 
     args: tuple[Any, ...]  #: the arguments, in the order of the course's signature
     expected: Any  #: the outputs; for initialize_parameters_deep, their shapes
-
-
-@dataclass(frozen=True)
-class CaseReport:
-    """One line of a report: a case, its inputs, and what came back."""
-
-    label: str
-    inputs: str
-    passed: bool
-    detail: str
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """What :func:`~dnn_textbook.exercises.check` found: passed, mistakes, and the report."""
-
-    exercise: str
-    cases: tuple[CaseReport, ...]
-    mistakes: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def passed(self) -> bool:
-        """True when every case gives what was expected."""
-        return all(case.passed for case in self.cases)
-
-    def _mistake_lines(self) -> list[tuple[str, str, str]]:
-        return [(key, _(MISTAKES[key].meaning), _(MISTAKES[key].title)) for key in self.mistakes]
-
-    def _summary(self) -> str:
-        n, ok = len(self.cases), sum(case.passed for case in self.cases)
-        summary = ngettext("{name}: {ok} of {n} case passes", "{name}: {ok} of {n} cases pass", n)
-        return summary.format(name=self.exercise, ok=ok, n=n)
-
-    def __str__(self) -> str:
-        lines = [self._summary(), ""]
-        for i, case in enumerate(self.cases, start=1):
-            mark = "✓" if case.passed else "✗"
-            head = _("case {i}, {label}").format(i=i, label=case.label)
-            lines.append(f"  {mark} " + _("{case}: {detail}").format(case=head, detail=case.detail))
-        for key, meaning, title in self._mistake_lines():
-            lines += ["", _("Mistake {id}: {meaning}").format(id=key, meaning=meaning)]
-            lines.append("  " + _("See the section: {title}").format(title=title))
-        lines += [""] + [_("Note: {note}").format(note=note) for note in self.notes]
-        return "\n".join(lines).rstrip()
-
-    def _repr_html_(self) -> str:
-        e = html.escape
-        rows = "".join(
-            f"<tr><td>{'✓' if c.passed else '✗'}</td><td>{i}</td><td>{e(c.label)}</td>"
-            f"<td><code>{e(c.inputs)}</code></td><td>{e(c.detail)}</td></tr>"
-            for i, c in enumerate(self.cases, start=1)
-        )
-        head = "".join(
-            f"<th>{e(h)}</th>" for h in ("", "#", _("case"), _("inputs"), _("what came back"))
-        )
-        out = [f"<p><strong>{e(self._summary())}</strong></p>"]
-        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        for key, meaning, title in self._mistake_lines():
-            doc, anchor = MISTAKES[key].section
-            link = f'<a href="../{doc}.html#{anchor}">{e(title)}</a>'
-            label = e(_("Mistake {id}:").format(id=key))
-            out.append(f"<p><strong>{label}</strong> {e(meaning)} {link}</p>")
-        out += [f"<p>{e(_('Note: {note}').format(note=note))}</p>" for note in self.notes]
-        return "\n".join(out)
-
-    def raise_for_failure(self) -> None:
-        """Raise :class:`AssertionError` with the report when a case fails."""
-        if not self.passed:
-            raise AssertionError(str(self))
 
 
 def example(name: str) -> Example:
@@ -228,10 +145,6 @@ def check(name: str, fn: Callable[..., Any]) -> CheckResult:
     name = _exercise(name)
     if not callable(fn):
         raise TypeError(_("check needs a function, got {kind}").format(kind=type(fn).__name__))
-    if name == "initialize_parameters_deep":
-        from ._exercise_init import check_initialization
-
-        return check_initialization(fn)
     return _check(name, fn)
 
 
@@ -245,13 +158,81 @@ def _exercise(name: str) -> str:
     return name
 
 
-def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
-    all_cases = cases.cases(name)
+def _check(name: str, fn: Callable[..., Any], seed: int | None = None) -> CheckResult:
+    """Check ``fn``; when a function of the course it calls is wrong, judge its own code too.
+
+    The learner's ``L_model_backward`` calls their ``linear_activation_backward``,
+    which calls their ``linear_backward``. When a callee is wrong, the caller
+    is run again with a right callee in its place: its own code is judged on
+    those runs, and the report says first where the mistake is.
+    """
+    if name == "initialize_parameters_deep":
+        from .initialization import check_initialization
+
+        return check_initialization(fn, seed)
+    all_cases = cases.cases(name, seed)
+    own = judge(name, [runner.run(fn, case.args) for case in all_cases], seed)
+    if own.passed:
+        return own
+    if only_template(fn):
+        return own.not_written()
+    callee = callee_of(name, fn)
+    if callee is None:
+        return own
+    called = _check(reference.CALLS[name], callee, seed)
+    if called.passed:
+        return own
+    with in_place(fn, reference.CALLS[name], reference.REFERENCES[reference.CALLS[name]]):
+        right = judge(name, [runner.run(fn, case.args) for case in all_cases], seed)
+    return right.blaming(called)
+
+
+def callee_of(name: str, fn: Callable[..., Any]) -> Callable[..., Any] | None:
+    """The learner's own function of the course that ``fn`` calls by name, if any."""
+    callee = reference.CALLS.get(name)
+    code = getattr(fn, "__code__", None)
+    namespace = getattr(fn, "__globals__", None)
+    if callee is None or code is None or not isinstance(namespace, dict):
+        return None
+    if callee not in _names(code):
+        return None
+    found = namespace.get(callee)
+    return found if callable(found) and found is not fn else None
+
+
+def _names(code: Any) -> set[str]:
+    """The global names a function's code reads, its inner functions and comprehensions included."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            names |= _names(const)
+    return names
+
+
+@contextmanager
+def in_place(fn: Callable[..., Any], name: str, right: Callable[..., Any]) -> Iterator[None]:
+    """Within the block, the global ``name`` that ``fn`` calls is ``right``."""
+    namespace = fn.__globals__  # type: ignore[attr-defined]
+    before = namespace[name]
+    namespace[name] = right
+    try:
+        yield
+    finally:
+        namespace[name] = before
+
+
+def judge(name: str, got_all: list[Any], seed: int | None = None) -> CheckResult:
+    """Compare the learner's outputs of each case (plain data) with the expected ones.
+
+    This is the half of :func:`check` that runs none of the learner's code:
+    the grader calls it with the outputs that a process of the learner's own
+    sent back.
+    """
+    all_cases = cases.cases(name, seed)
     reports: list[CaseReport] = []
-    got_all: list[Any] = []
     notes: list[str] = []
-    for case in all_cases:
-        got = runner.run(fn, case.args)
+    got_compared: list[Any] = []
+    for case, got in zip(all_cases, got_all, strict=True):
         expected = runner.expected_outputs(name, case)
         wrong = None
         if name == "L_model_backward":
@@ -260,15 +241,16 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
                 if not notes:
                     notes.append(
                         _(
-                            "your grads keep dA[l-1] under the key 'dA' + str(l), as the 2017 "
-                            "notebook did; today's notebook uses 'dA' + str(l - 1). "
-                            "Both are accepted."
+                            "your grads keep dA[l-1] under the key 'dA' + str(l), as the "
+                            "course's notebooks of 2017 did; its notebooks since 2018 (W4A1 "
+                            "among them) keep it under 'dA' + str(l - 1), and their tests "
+                            "look for the key dA0. Both are accepted here."
                         )
                     )
                 # reported under the learner's keys, recognised under today's
                 wrong = runner.verdict(name, got, runner.dA_keys_as_2017(expected), case.args)
                 got = renamed
-        got_all.append(got)
+        got_compared.append(got)
         if wrong is None:
             wrong = runner.verdict(name, got, expected, case.args)
         inputs = ", ".join(
@@ -278,5 +260,5 @@ def _check(name: str, fn: Callable[..., Any]) -> CheckResult:
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     mistakes: list[str] = []
     if not all(report.passed for report in reports):
-        mistakes = runner.recognised(name, all_cases, got_all)
+        mistakes = recognised(name, all_cases, got_compared)
     return CheckResult(name, tuple(reports), tuple(mistakes), tuple(notes))

@@ -15,10 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from . import _exercise_cases as cases
-from ._exercise_run import Raised, run, shapes, verdict
-from ._i18n import _, ngettext
-from .exercises import CaseReport, CheckResult
+from .._i18n import _, ngettext
+from . import cases, reference
+from . import mistakes as known
+from .compare import Raised, run, shapes, verdict
+from .report import CaseReport, CheckResult
 
 _LARGE = 10.0  # no usual scale (0.01, 1/sqrt(n), sqrt(2/n)) gives an entry this large
 
@@ -77,6 +78,11 @@ def _problems(parameters: Any, dims: list[int]) -> tuple[str | None, set[str]]:
                     name=w, other=seen[W.shape][0]
                 )
             )
+        else:
+            scale = _scale(W, l, dims)
+            if scale:
+                mistakes.add(scale)
+                found.append(_(known.MEANINGS[scale][0]))
         seen.setdefault(W.shape, (w, W))
         if B.size == n and B.any():
             mistakes.add("init-b-not-zero")
@@ -89,13 +95,40 @@ def _problems(parameters: Any, dims: list[int]) -> tuple[str | None, set[str]]:
     return (found[0] if found else None), mistakes
 
 
-def check_initialization(fn: Callable[..., Any]) -> CheckResult:
+def _scale(W: Any, l: int, dims: list[int]) -> str | None:
+    """``init-no-scale`` or ``init-rand`` when W's values show it, else None.
+
+    Exactly, when the learner follows the course (``np.random.seed(3)``, then
+    ``np.random.randn`` layer after layer): W is then 100 times the course's.
+    Statistically on a large layer otherwise: the standard deviation of
+    ``np.random.randn`` is 1, that of 0.01 ``randn`` 0.01, and the usual
+    scales :math:`1/\\sqrt{n}`, :math:`\\sqrt{2/n}` are small there too;
+    ``np.random.rand`` draws from [0, 1), all positive.
+    """
+    state = np.random.RandomState(3)
+    course = [state.randn(dims[k], dims[k - 1]) for k in range(1, l + 1)][-1]
+    if np.allclose(W, course, rtol=1e-6, atol=0):
+        return "init-no-scale"
+    if W.size >= 1000:
+        if W.min() >= 0:
+            return "init-rand"
+        if W.std() > 0.3:
+            return "init-no-scale"
+    return None
+
+
+def check_initialization(fn: Callable[..., Any], seed: int | None = None) -> CheckResult:
     """Run ``fn`` on the cases of ``initialize_parameters_deep`` and judge what it returns."""
+    all_cases = cases.cases("initialize_parameters_deep", seed)
+    return judge_initialization([run(fn, case.args) for case in all_cases], seed)
+
+
+def judge_initialization(got_all: list[Any], seed: int | None = None) -> CheckResult:
+    """Judge what the learner's ``initialize_parameters_deep`` returned on each case."""
     reports: list[CaseReport] = []
     mistakes: set[str] = set()
-    for case in cases.cases("initialize_parameters_deep"):
+    for case, got in zip(cases.cases("initialize_parameters_deep", seed), got_all, strict=True):
         dims = case.args[0]
-        got = run(fn, case.args)
         wrong = None
         if isinstance(got, Raised):
             wrong = verdict("initialize_parameters_deep", got, None, case.args)
@@ -105,5 +138,7 @@ def check_initialization(fn: Callable[..., Any]) -> CheckResult:
         inputs = f"layer_dims {shapes(dims)}"
         label = _(case.label).format(**case.fill)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
-    ordered = tuple(key for key in cases.VARIANTS["initialize_parameters_deep"] if key in mistakes)
+    ordered = tuple(
+        key for key in reference.VARIANTS["initialize_parameters_deep"] if key in mistakes
+    )
     return CheckResult("initialize_parameters_deep", tuple(reports), ordered)
