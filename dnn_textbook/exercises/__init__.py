@@ -61,6 +61,7 @@ from .._i18n import _
 from . import cases, reference
 from . import compare as runner
 from .diagnosis import recognised
+from .initialization import judge_initialization
 from .report import MISTAKES, CaseReport, CheckResult, Mistake
 from .template import only_template
 
@@ -166,10 +167,6 @@ def _check(name: str, fn: Callable[..., Any], seed: int | None = None) -> CheckR
     is run again with a right callee in its place: its own code is judged on
     those runs, and the report says first where the mistake is.
     """
-    if name == "initialize_parameters_deep":
-        from .initialization import check_initialization
-
-        return check_initialization(fn, seed)
     all_cases = cases.cases(name, seed)
     own = judge(name, [runner.run(fn, case.args) for case in all_cases], seed)
     if own.passed:
@@ -228,6 +225,8 @@ def judge(name: str, got_all: list[Any], seed: int | None = None) -> CheckResult
     the grader calls it with the outputs that a process of the learner's own
     sent back.
     """
+    if name == "initialize_parameters_deep":
+        return judge_initialization(got_all, seed)
     all_cases = cases.cases(name, seed)
     reports: list[CaseReport] = []
     notes: list[str] = []

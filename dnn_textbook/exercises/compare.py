@@ -372,6 +372,11 @@ def _said(got: Raised, name: str, inputs: tuple[Any, ...]) -> str:
         text += "\n      " + _("in {function}, line {line}: {code}").format(
             function=function, line=line, code=code
         )
+        if got.kind == "TypeError" and "sum(" in code and "index" in got.message:
+            text += "\n      " + _(
+                "np.sum's second argument is the axis: add the two terms inside one "
+                "np.sum(...), not as two arguments"
+            )
     return text
 
 

@@ -57,6 +57,27 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _("W A_prev is a matrix product (np.dot), not an entry-by-entry product (*)."),
         _FWD,
     ),
+    "b-flattened": (
+        _(
+            "b is a column of shape (n[l], 1), added to every example; flattened to (n[l],), "
+            "numpy adds it along the rows instead (and raises unless m = n[l])."
+        ),
+        _FWD,
+    ),
+    "caches-wrong": (
+        _(
+            "L_model_forward returns the cache of every layer, in their order: caches[l - 1] is "
+            "layer l's (caches.append(cache) inside the loop)."
+        ),
+        _CHAIN,
+    ),
+    "loop-off-by-one": (
+        _(
+            "The loop over the hidden layers misses one: they are the layers 1 to L - 1, "
+            "range(1, L) in the forward pass, reversed(range(1, L)) in the backward pass."
+        ),
+        _CHAIN,
+    ),
     "activation-swapped": (_("ReLU and sigmoid are swapped: each layer uses the other one."), _ACT),
     "activation-missing": (_("The activation is not applied: A = g(Z), not A = Z."), _ACT),
     "output-relu": (
@@ -68,6 +89,13 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
     "cost-sign": (_("The cost has the wrong sign: J = -(1/m) sum(...), with a minus."), _LOSS),
     "cost-missing-term": (
         _("A term of the cross-entropy is missing: y log(a) + (1 - y) log(1 - a)."),
+        _LOSS,
+    ),
+    "cost-wrong-log": (
+        _(
+            "The second term of the cross-entropy takes log(1 - a), not log(a): "
+            "y log(a) + (1 - y) log(1 - a). At a = 0.5 both are the same number."
+        ),
         _LOSS,
     ),
     "cost-not-scalar": (
@@ -87,6 +115,10 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _("db sums dZ over the examples, its columns (axis=1), not over the units."),
         _VEC,
     ),
+    "floor-division": (
+        _("1 // m is a division of integers: 0 for every m > 1. Write 1 / m, or divide by m."),
+        _ONE_OVER_M,
+    ),
     "dW-no-transpose": (
         _("dW = (1/m) dZ A_prev^T: A_prev is transposed, and comes second."),
         _FOUR,
@@ -97,6 +129,10 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _ONE_OVER_M,
     ),
     "g-prime-missing": (_("dZ = dA * g′(Z): the slope g′ of the activation is missing."), _FOUR),
+    "dZ-no-dA": (
+        _("dZ = dA * g′(Z): the factor dA is missing, g′(Z) alone is the slope, not dZ."),
+        _FOUR,
+    ),
     "g-prime-of-A": (_("g′ is taken at A, not at Z: dZ = dA * g′(Z)."), _FOUR),
     "sigmoid-prime-wrong": (
         _("The slope of the sigmoid is s (1 - s), with s = sigmoid(Z)."),
@@ -104,8 +140,54 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "relu-prime-wrong": (_("The slope of ReLU is 1 where Z > 0 and 0 elsewhere."), _DERIV),
     "seed-sign": (
-        _("The seed dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])) has the wrong sign."),
+        _(
+            "A sign of the seed is wrong: dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])), "
+            "that is -Y / A[L] + (1 - Y) / (1 - A[L])."
+        ),
         _LOSS,
+    ),
+    "seed-is-AL": (
+        _(
+            "The output layer's backward step starts from the seed "
+            "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])), not from A[L]."
+        ),
+        _LOSS,
+    ),
+    "seed-is-dZ": (
+        _(
+            "A[L] - Y is dZ[L], the seed already through the sigmoid's slope: it goes to "
+            "linear_backward, or the sigmoid's step takes "
+            "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))."
+        ),
+        _LOSS,
+    ),
+    "seed-with-1/m": (
+        _(
+            "The seed dA[L] has no factor 1/m: the cost's 1/m goes on dW and db only, "
+            "in each layer's step."
+        ),
+        _ONE_OVER_M,
+    ),
+    "chain-seed-everywhere": (
+        _(
+            "Every layer's backward step takes the seed dA[L]; only the output layer does. "
+            "Layer l < L takes dA[l], the dA_prev that the step of layer l + 1 returned."
+        ),
+        _CHAIN,
+    ),
+    "chain-broken": (
+        _(
+            "The backward chain is broken: layer l's step takes dA[l], the dA_prev that the "
+            "step of layer l + 1 returned, not the same dA for every layer."
+        ),
+        _CHAIN,
+    ),
+    "grads-key-off-by-one": (
+        _(
+            "A key of grads is one off: the step of layer l stores dW[l] under 'dW' + str(l), "
+            "db[l] under 'db' + str(l), and its dA_prev under 'dA' + str(l - 1)."
+        ),
+        _CHAIN,
     ),
     "seed-missing-term": (
         _("A term of the seed dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])) is missing."),
@@ -121,6 +203,10 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "update-skips-layer": (
         _("A layer is not updated: the loop must run over every layer, 1 to L."),
+        ("training", "gradient-descent"),
+    ),
+    "update-b-missing": (
+        _("b is updated too: b[l] = b[l] - alpha db[l], in every layer."),
         ("training", "gradient-descent"),
     ),
     "init-zeros": (

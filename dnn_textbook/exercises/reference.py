@@ -36,6 +36,8 @@ def linear_forward(A: Any, W: Any, b: Any, mistakes: tuple[str, ...] = ()) -> An
         Z = np.dot(W, A)
     elif "forward-elementwise" in mistakes:
         Z = W * A + b
+    elif "b-flattened" in mistakes:  # added along the rows: it raises unless m = n[l] or m = 1
+        Z = np.dot(W, A) + b.ravel()
     else:
         Z = np.dot(W, A) + b
     return Z, (A, W, b)
@@ -62,6 +64,8 @@ def L_model_forward(X: Any, parameters: Any, mistakes: tuple[str, ...] = ()) -> 
     caches = []
     A = X
     for l in range(1, L + 1):
+        if _skipped(l, L, mistakes):
+            continue
         made = at(mistakes, *_layer(l, L))
         if l < L:
             activation = "sigmoid" if "hidden-sigmoid" in made else "relu"
@@ -70,12 +74,29 @@ def L_model_forward(X: Any, parameters: Any, mistakes: tuple[str, ...] = ()) -> 
         W, b = parameters["W" + str(l)], parameters["b" + str(l)]
         A, cache = linear_activation_forward(A, W, b, activation, made)
         caches.append(cache)
+    if "caches-wrong" in mistakes:  # never appended
+        caches = []
+    elif "caches-wrong:last" in mistakes:  # overwritten: only the last cache is kept
+        caches = caches[-1:]
+    elif "caches-wrong:reversed" in mistakes:
+        caches = caches[::-1]
     return A, caches
+
+
+def _skipped(l: int, L: int, mistakes: tuple[str, ...]) -> bool:
+    """Whether the loop over the hidden layers misses layer ``l``: range(1, L - 1), range(2, L)."""
+    if l == L:
+        return False
+    if "loop-off-by-one" in mistakes:
+        return l == L - 1
+    return "loop-off-by-one:first" in mistakes and l == 1
 
 
 def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
     m = Y.shape[1]
     first, second = Y * np.log(AL), (1 - Y) * np.log(1 - AL)
+    if "cost-wrong-log" in mistakes:  # log(a) in both terms: invisible at a = 0.5
+        second = (1 - Y) * np.log(AL)
     if "cost-missing-term" in mistakes:
         second = 0 * second
     elif "cost-missing-term:y" in mistakes:
@@ -94,6 +115,8 @@ def linear_backward(dZ: Any, cache: Any, mistakes: tuple[str, ...] = ()) -> Any:
     A_prev, W, b = cache
     m = A_prev.shape[1]
     m_dW = 1 if "dW-no-1/m" in mistakes else m
+    if "floor-division" in mistakes or "floor-division:dW" in mistakes:
+        m_dW = np.inf  # (1 // m) * ... is 0 for every m > 1
     if "dW-no-transpose" in mistakes:
         dW = np.dot(dZ, A_prev) / m_dW
     elif "dW-no-transpose:swapped" in mistakes:
@@ -104,7 +127,12 @@ def linear_backward(dZ: Any, cache: Any, mistakes: tuple[str, ...] = ()) -> Any:
     keepdims = not {"db-no-keepdims", "db-wrong-axis:flat", "db-wrong-axis:all"} & set(mistakes)
     if "db-wrong-axis:all" in mistakes:
         axis = None
-    db = np.sum(dZ, axis=axis, keepdims=keepdims) / (1 if "db-no-1/m" in mistakes else m)
+    m_db = 1 if "db-no-1/m" in mistakes else m
+    if "floor-division" in mistakes or "floor-division:db" in mistakes:
+        m_db = np.inf
+    db = np.sum(dZ, axis=axis, keepdims=keepdims) / m_db
+    if "db-no-keepdims:squeezed" in mistakes:  # a number when n[l] = 1
+        db = np.squeeze(np.sum(dZ, axis=1, keepdims=True)) / m_db
     dA_prev = np.dot(W if "dA-prev-no-transpose" in mistakes else W.T, dZ)
     if "dA-prev-with-1/m" in mistakes:
         dA_prev = dA_prev / m
@@ -118,6 +146,8 @@ def linear_activation_backward(
     if "activation-swapped" in mistakes:
         activation = "relu" if activation == "sigmoid" else "sigmoid"
     if activation == "relu":
+        if np.shape(dA) != np.shape(Z):  # as the course's relu_backward, which raises there
+            raise ValueError("dA and Z differ in shape")
         dZ = dA * (Z > 0)
         if "relu-prime-wrong" in mistakes:
             dZ = dA * np.maximum(0, Z)
@@ -141,6 +171,8 @@ def linear_activation_backward(
             dZ = dA * a * (1 - a)
     if "g-prime-missing" in mistakes or "g-prime-missing:" + activation in mistakes:
         dZ = dA
+    elif "dZ-no-dA" in mistakes or "dZ-no-dA:" + activation in mistakes:  # dZ = g'(Z)
+        dZ = dZ / np.where(dA == 0, 1, dA)
     return linear_backward(dZ, linear_cache, mistakes)
 
 
@@ -149,30 +181,56 @@ def L_model_backward(AL: Any, Y: Any, caches: Any, mistakes: tuple[str, ...] = (
     L = len(caches)
     Y = Y.reshape(AL.shape)
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    if "seed-sign" in mistakes:
-        dAL = -dAL
-    elif "seed-missing-term" in mistakes:
-        dAL = -np.divide(Y, AL)
-    elif "seed-missing-term:1-y" in mistakes:
-        dAL = np.divide(1 - Y, 1 - AL)
+    dAL = _seed(AL, Y, mistakes)
     dA = dAL
     for l in reversed(range(1, L + 1)):
+        if _skipped(l, L, mistakes):
+            continue
         made = at(mistakes, *_layer(l, L))
         if l < L:
             activation = "sigmoid" if "hidden-sigmoid" in made else "relu"
+            if "chain-seed-everywhere" in made:
+                dA = dAL
+            elif "chain-broken" in made:  # every hidden layer reads the output layer's dA_prev
+                dA = grads["dA" + str(L - 1)]
         else:
             activation = "relu" if "output-relu" in made else "sigmoid"
-        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(
+            if "seed-is-dZ" in mistakes:  # A[L] - Y is dZ[L]: through the sigmoid's slope again
+                dA = AL - Y
+        dA, dW, db = linear_activation_backward(
             dA, caches[_cache_read(l, L, made)], activation, made
         )
-        grads["dA" + str(l - 1)] = dA
+        # a hidden layer's keys one off: dA[l-1] under "dA" + str(l), or dW[l] under "dW" + str(l-1)
+        shift = 1 if l < L and "grads-key-off-by-one:dW" in made else 0
+        grads["dW" + str(l - shift)], grads["db" + str(l - shift)] = dW, db
+        grads["dA" + str(l if l < L and "grads-key-off-by-one" in made else l - 1)] = dA
     return grads
+
+
+def _seed(AL: Any, Y: Any, mistakes: tuple[str, ...]) -> Any:
+    """The seed dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])), or a variant of it."""
+    right = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    variants = {
+        "seed-sign": -right,
+        "seed-sign:first": np.divide(Y, AL) + np.divide(1 - Y, 1 - AL),
+        "seed-sign:second": -(np.divide(Y, AL) + np.divide(1 - Y, 1 - AL)),
+        "seed-missing-term": -np.divide(Y, AL),
+        "seed-missing-term:1-y": np.divide(1 - Y, 1 - AL),
+        "seed-is-AL": AL,
+        "seed-with-1/m": right / AL.shape[1],
+    }
+    for variant, seed in variants.items():
+        if variant in mistakes:
+            return seed
+    return right
 
 
 def _cache_read(l: int, L: int, mistakes: tuple[str, ...]) -> int:
     """The index of the cache that layer ``l``'s backward step reads: ``l - 1`` when right."""
     if "cache-off-by-one:reversed" in mistakes:  # the list not reversed: layer L reads caches[0]
         return L - l
+    if "cache-off-by-one:hidden-reversed" in mistakes and l < L:  # caches[L-2-l], 0-based l
+        return L - 1 - l
     if l == L:
         return L - 2 if "cache-off-by-one:output" in mistakes else L - 1
     if "cache-off-by-one" in mistakes:
@@ -184,21 +242,20 @@ def update_parameters(
     parameters: Any, grads: Any, learning_rate: float, mistakes: tuple[str, ...] = ()
 ) -> Any:
     L = len(parameters) // 2
-    skipped = (
-        L
-        if "update-skips-layer" in mistakes
-        else 1
-        if "update-skips-layer:first" in mistakes
-        else 0
-    )
+    skipped = {
+        "update-skips-layer": {L},
+        "update-skips-layer:first": {1},
+        "update-skips-layer:only-last": set(range(1, L)),  # the update outside the loop
+    }
     updated = {}
     for l in range(1, L + 1):
         W, b = parameters["W" + str(l)], parameters["b" + str(l)]
-        if l == skipped:
+        if any(l in skipped[variant] for variant in skipped if variant in mistakes):
             updated["W" + str(l)], updated["b" + str(l)] = W.copy(), b.copy()
             continue
         for key in ("W", "b"):
             sign = -1 if "update-sign" in at(mistakes, key) else 1
+            sign = 0 if key == "b" and "update-b-missing" in mistakes else sign
             value = parameters[key + str(l)]
             updated[key + str(l)] = value - sign * learning_rate * grads["d" + key + str(l)]
     return updated
@@ -215,7 +272,7 @@ REFERENCES: dict[str, Callable[..., Any]] = {
     "update_parameters": update_parameters,
 }
 
-_FORWARD = ("forward-no-bias", "forward-elementwise")
+_FORWARD = ("forward-no-bias", "forward-elementwise", "b-flattened")
 _ACTIVATION = ("activation-swapped", "activation-missing")
 _BACKWARD = (
     "dW-no-1/m",
@@ -228,6 +285,10 @@ _BACKWARD = (
     "db-wrong-axis:all",
     "dA-prev-no-transpose",
     "dA-prev-with-1/m",
+    "db-no-keepdims:squeezed",
+    "floor-division",
+    "floor-division:dW",
+    "floor-division:db",
 )
 _SLOPES = (
     "activation-swapped",
@@ -242,6 +303,9 @@ _SLOPES = (
     "relu-prime-wrong:dA",
     "relu-prime-wrong:inverted",
     "relu-prime-wrong:Z",
+    "dZ-no-dA",
+    "dZ-no-dA:relu",
+    "dZ-no-dA:sigmoid",
 )
 _LAYERS = ("output-relu", "hidden-sigmoid")
 
@@ -256,7 +320,16 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     ),
     "linear_forward": _FORWARD,
     "linear_activation_forward": _FORWARD + _ACTIVATION,
-    "L_model_forward": _FORWARD + _ACTIVATION + _LAYERS,
+    "L_model_forward": _FORWARD
+    + _ACTIVATION
+    + _LAYERS
+    + (
+        "caches-wrong",
+        "caches-wrong:last",
+        "caches-wrong:reversed",
+        "loop-off-by-one",
+        "loop-off-by-one:first",
+    ),
     "compute_cost": (
         "cost-no-mean",
         "cost-sign",
@@ -264,6 +337,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "cost-missing-term:y",
         "cost-not-scalar",
         "cost-not-scalar:1-d",
+        "cost-wrong-log",
     ),
     "linear_backward": _BACKWARD,
     "linear_activation_backward": _BACKWARD + _SLOPES,
@@ -273,14 +347,32 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     + _LAYERS
     + (
         "seed-sign",
+        "seed-sign:first",
+        "seed-sign:second",
         "seed-missing-term",
         "seed-missing-term:1-y",
+        "seed-is-AL",
+        "seed-is-dZ",
+        "seed-with-1/m",
+        "chain-seed-everywhere",
+        "chain-broken",
         "cache-off-by-one",
         "cache-off-by-one:before",
         "cache-off-by-one:output",
         "cache-off-by-one:reversed",
+        "cache-off-by-one:hidden-reversed",
+        "loop-off-by-one",
+        "loop-off-by-one:first",
+        "grads-key-off-by-one",
+        "grads-key-off-by-one:dW",
     ),
-    "update_parameters": ("update-sign", "update-skips-layer", "update-skips-layer:first"),
+    "update_parameters": (
+        "update-sign",
+        "update-skips-layer",
+        "update-skips-layer:first",
+        "update-skips-layer:only-last",
+        "update-b-missing",
+    ),
 }
 
 #: The places where a mistake may be made alone (see :func:`at`): the layers, the activations,
