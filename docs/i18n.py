@@ -13,6 +13,13 @@ from the ``_()`` and ``ngettext()`` calls in the code into
 (no page of the book has that name), and compiles each catalog into the
 package, ``dnn_textbook/locale/<lang>/LC_MESSAGES/dnn_textbook.mo``, so
 that every install finds it.
+
+Babel marks every message whose English holds ``{…}`` or ``%`` as a Python
+format string (``python-brace-format``, ``python-format``), math included
+(``\\frac{1}{m}``), and msgfmt then rejects the decimal comma ``0{,}5`` of
+French and Ukrainian math as a broken placeholder. Only the library formats
+its messages (``str.format``), and Sphinx its interface strings (``%``): every
+other flag is taken off whenever a catalog is written (``true_formats``).
 """
 
 from __future__ import annotations
@@ -23,6 +30,35 @@ from pathlib import Path
 
 TRANSLATIONS = ("fr", "uk")
 LIBRARY_DOMAIN = "dnn_textbook"  # the library's messages; also the package's name
+INTERFACE_DOMAIN = "sphinx"  # Sphinx's and the theme's strings (_templates/interface-strings.html)
+PYTHON_FORMATS = frozenset({"python-format", "python-brace-format"})
+
+
+def true_formats(po: Path) -> frozenset[str]:
+    """The Python format flags that are true of the messages of catalog ``po``.
+
+    The library formats its messages with ``str.format``, and Sphinx formats
+    its own strings (``%s (in module %s)``) with ``%``: there a flag lets msgfmt
+    catch a placeholder lost in translation. A page of the book is never
+    formatted by Python; its math and code are checked byte for byte by
+    tests/test_catalogs.py instead.
+    """
+    if po.stem == LIBRARY_DOMAIN:
+        return PYTHON_FORMATS
+    if po.stem == INTERFACE_DOMAIN:
+        return frozenset({"python-format"})  # ${resultCount} is JavaScript's
+    return frozenset()
+
+
+def drop_false_formats(catalog, po: Path) -> bool:
+    """Take off the Python format flags that Babel guessed wrongly; whether any was on."""
+    false = PYTHON_FORMATS - true_formats(po)
+    changed = False
+    for message in catalog:
+        if message.id and message.flags & false:
+            message.flags -= false
+            changed = True
+    return changed
 
 
 def extract(root: Path, pot_dir: Path) -> None:
@@ -69,7 +105,7 @@ def update_catalogs(root: Path, locales: Path | None = None) -> Path:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    drop_obsolete(locales)
+    tidy_book_catalogs(locales)
     update_library_catalogs(root, locales)
     return pot_dir
 
@@ -157,14 +193,17 @@ def write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def drop_obsolete(locales: Path) -> None:
-    """Remove the entries whose English source is gone (sphinx-intl keeps them)."""
+def tidy_book_catalogs(locales: Path) -> None:
+    """Remove the entries whose English source is gone (sphinx-intl keeps them),
+    and the Python format flags that Babel puts on the book's messages."""
     from babel.messages.pofile import read_po, write_po
 
     for po in locales.glob("*/LC_MESSAGES/*.po"):
+        if po.stem == LIBRARY_DOMAIN:
+            continue  # update_library_catalogs writes it
         with po.open("rb") as f:
             catalog = read_po(f)
-        if catalog.obsolete:
+        if drop_false_formats(catalog, po) or catalog.obsolete:
             with po.open("wb") as f:
                 write_po(f, catalog, width=76, ignore_obsolete=True)
 

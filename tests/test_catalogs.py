@@ -31,9 +31,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 from french_spacing import fix as french_spacing  # noqa: E402
 from i18n import (  # noqa: E402
     LIBRARY_DOMAIN,
+    PYTHON_FORMATS,
     TRANSLATIONS,
     display_math,
     library_catalog_paths,
+    true_formats,
     update_catalogs,
 )
 
@@ -169,45 +171,69 @@ def test_freshness_ignores_the_tool_that_wrote_the_catalog(tmp_path):
     assert content(changed) != content(po)
 
 
-def without_python_formats(po: Path, out: Path) -> Path:
-    """A copy of ``po`` whose book entries are not marked as Python formats.
-
-    Babel marks every message with ``{…}`` as a Python format string, math too
-    (``\\frac{1}{2}``, ``e^{2}``, ``\\begin{bmatrix}``), and "0.25 % in" as a
-    %-format; msgfmt then rejects the French ``0{,}5`` as a broken placeholder. A
-    page of the book is never formatted by Python: on the book's catalogs the
-    marks go, and the tests below check its math and code byte for byte instead
-    (test_math_and_code_are_kept). The library's messages keep them."""
-    lines = po.read_text(encoding="utf-8").split("\n")
-    if po.stem == LIBRARY_DOMAIN:
-        return po
-    with po.open("rb") as f:
-        for m in read_po(f):
-            if not {"python-brace-format", "python-format"} & set(m.flags):
-                continue
-            i = m.lineno - 1  # the msgid's line; its flags are on a comment line above
-            while i > 0 and lines[i - 1].startswith("#"):
-                i -= 1
-                if lines[i].startswith("#,"):
-                    flags = [f.strip() for f in lines[i][2:].split(",")]
-                    flags = [f for f in flags if f not in ("python-brace-format", "python-format")]
-                    lines[i] = "#, " + ", ".join(flags) if flags else "#"
-    out.write_text("\n".join(lines), encoding="utf-8")
-    return out
-
-
-@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
-def test_msgfmt_check_and_complete(po, tmp_path):
-    checked = without_python_formats(po, tmp_path / po.name)
-    result = subprocess.run(
-        [need("msgfmt"), "--check", "--statistics", "-o", os.devnull, str(checked)],
+def msgfmt_check(po: Path) -> subprocess.CompletedProcess:
+    """``msgfmt --check`` on the catalog itself, as a translator's tool runs it."""
+    return subprocess.run(
+        [need("msgfmt"), "--check", "--statistics", "-o", os.devnull, str(po)],
         capture_output=True,
         text=True,
     )
+
+
+@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: f"{p.parts[-3]}/{p.name}")
+def test_msgfmt_check_and_complete(po):
+    """Babel marks every message with ``{…}`` or ``%`` as a Python format, math too
+    (``\\frac{1}{2}``), and msgfmt then rejects the French ``0{,}5`` as a broken
+    placeholder. A page of the book is never formatted by Python: its catalog has
+    no such mark (docs/i18n.py, ``true_formats``), and test_math_and_code_are_kept
+    checks its math and code byte for byte instead. The library's messages and
+    Sphinx's own strings keep theirs, which msgfmt checks."""
+    result = msgfmt_check(po)
     assert result.returncode == 0, result.stderr
     assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
     for m in entries(po):
         assert m.string and not m.fuzzy, f"untranslated or fuzzy: {m.id!r}"
+
+
+def format_flags(po: Path) -> set[str]:
+    """The Python format flags written in the file ``po`` (Babel adds them on reading)."""
+    text = po.read_text(encoding="utf-8")
+    return {
+        flag.strip()
+        for line in text.splitlines()
+        if line.startswith("#,")
+        for flag in line[2:].split(",")
+        if flag.strip() in PYTHON_FORMATS
+    }
+
+
+def test_updating_the_catalogs_puts_no_false_format_back(fresh_copy):
+    """``python3 dev.py catalogs`` writes no Python format flag on the book's pages,
+    so the updated catalogs still pass msgfmt --check."""
+    root, _ = fresh_copy
+    for lang in TRANSLATIONS:
+        for po in sorted((root / "locales" / lang / "LC_MESSAGES").glob("*.po")):
+            assert format_flags(po) <= true_formats(po), po.name
+            result = msgfmt_check(po)
+            assert result.returncode == 0, f"{lang}/{po.name}: {result.stderr}"
+    assert format_flags(root / "locales" / "fr" / "LC_MESSAGES" / f"{LIBRARY_DOMAIN}.po")
+
+
+def test_the_math_of_the_pages_would_fail_msgfmt_as_a_python_format(tmp_path):
+    """Why the flags go: with the mark Babel puts on it, the French decimal comma
+    of a page's math is rejected."""
+    po = tmp_path / "page.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#, python-brace-format\n"
+        'msgid ":math:`\\\\alpha = 0.0075`"\n'
+        'msgstr ":math:`\\\\alpha = 0{,}0075`"\n',
+        encoding="utf-8",
+    )
+    assert msgfmt_check(po).returncode != 0
+    unmarked = po.read_text(encoding="utf-8").replace("#, python-brace-format\n", "")
+    po.write_text(unmarked, encoding="utf-8")
+    assert msgfmt_check(po).returncode == 0
 
 
 DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")

@@ -56,6 +56,9 @@ def fix(text: str) -> str:
 def main() -> int:
     from babel.messages.pofile import read_po, write_po
 
+    sys.path.insert(0, str(ROOT / "docs"))
+    from i18n import drop_false_formats
+
     check = "--check" in sys.argv
     changed = 0
     for po in sorted((ROOT / "locales" / "fr" / "LC_MESSAGES").glob("*.po")):
@@ -77,6 +80,7 @@ def main() -> int:
                 print(f"{po.name}: {message.string!r}\n{' ' * len(po.name)}  {new!r}")
                 message.string = new
         if touched and not check:
+            drop_false_formats(catalog, po)  # Babel's guesses, which msgfmt would check
             with po.open("wb") as f:
                 write_po(f, catalog, width=76)
     print(f"{changed} entries {'to change' if check else 'changed'}")
