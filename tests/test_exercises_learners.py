@@ -878,10 +878,12 @@ ENGLISH = ("expected", "raised", "case ", "Mistake", "See the section", "which",
 
 
 def _checked(exercise, source, uses, language):
+    """The result and its report, both made in ``language``."""
     namespace = notebook(*(RIGHT[name] for name in uses), source)
     set_language(language)
     try:
-        return check(exercise, namespace[exercise])
+        result = check(exercise, namespace[exercise])
+        return result, str(result)
     finally:
         set_language("en")
 
@@ -892,8 +894,7 @@ def _checked(exercise, source, uses, language):
     [pytest.param(e, s, x, id=f"{e}: {style}") for e, style, s, x in SUBMISSIONS],
 )
 def test_a_learners_mistake_is_named(exercise, source, expect, language):
-    result = _checked(exercise, source, expect["uses"], language)
-    report = str(result)
+    result, report = _checked(exercise, source, expect["uses"], language)
     assert not result.passed, report
     assert set(result.mistakes) <= set(MISTAKES), report
     if "mistake" in expect:
@@ -928,10 +929,10 @@ def linear_backward(dZ, cache):
     A_prev, W, b = cache
     return [np.dot(W.T, dZ), np.dot(dZ, A_prev.T)]
 """
-    result = _checked("linear_backward", source, (), "fr")
-    assert "une liste de 2 éléments" in str(result), str(result)
-    result = _checked("linear_backward", source, (), "uk")
-    assert "список" in str(result) and "list" not in str(result), str(result)
+    _, report = _checked("linear_backward", source, (), "fr")
+    assert "une liste de 2 éléments" in report, report
+    _, report = _checked("linear_backward", source, (), "uk")
+    assert "список" in report and "list" not in report, report
 
 
 def test_the_note_on_the_2017_keys_says_which_notebook_uses_which():
@@ -942,8 +943,8 @@ def test_the_note_on_the_2017_keys_says_which_notebook_uses_which():
     source = source.replace(
         'grads["dA" + str(l + 1)], caches[l]', 'grads["dA" + str(l + 2)], caches[l]'
     )
-    result = _checked("L_model_backward", source, BACKWARD_CALLS, "en")
-    assert result.passed, str(result)
+    result, report = _checked("L_model_backward", source, BACKWARD_CALLS, "en")
+    assert result.passed, report
     note = result.notes[0]
     assert "2017" in note and "2018" in note and "dA0" in note
 

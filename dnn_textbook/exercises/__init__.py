@@ -62,8 +62,12 @@ from . import cases, reference
 from . import compare as runner
 from .diagnosis import recognised
 from .initialization import judge_initialization
-from .report import MISTAKES, CaseReport, CheckResult, Mistake
+from .mistakes import MEANINGS, SECTIONS
+from .report import CaseReport, CheckResult
 from .template import only_template
+
+# The results are documented here, where a learner meets them.
+CaseReport.__module__ = CheckResult.__module__ = __name__
 
 __all__ = [
     "EXERCISES",
@@ -88,6 +92,21 @@ EXERCISES: tuple[str, ...] = (
     "L_model_backward",
     "update_parameters",
 )
+
+
+class Mistake(NamedTuple):
+    """A mistake the checker knows: what it means, and where the book derives the equation."""
+
+    meaning: str  #: in the lecture's words, in English
+    section: tuple[str, str]  #: the chapter's doc name and the section's anchor
+    title: str  #: the section's title, in English
+
+
+#: Every mistake the checker can name, by id.
+MISTAKES: dict[str, Mistake] = {
+    key: Mistake(meaning, section, SECTIONS[section])
+    for key, (meaning, section) in MEANINGS.items()
+}
 
 
 class Example(NamedTuple):
@@ -255,7 +274,7 @@ def judge(name: str, got_all: list[Any], seed: int | None = None) -> CheckResult
         inputs = ", ".join(
             f"{n} {runner.shapes(v)}" for n, v in zip(runner.INPUTS[name], case.args, strict=True)
         )
-        label = _(case.label).format(**case.fill)
+        label = cases.label(case, _)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     mistakes: list[str] = []
     if not all(report.passed for report in reports):

@@ -24,7 +24,16 @@ class Case(NamedTuple):
     label: str
     args: tuple[Any, ...]
     expected: Any = None  # None: the reference's outputs on args
-    fill: dict[str, Any] = {}  # the values of the placeholders of the label
+    fill: dict[str, Any] = {}  # the placeholders' values; a (label, fill) pair is a label too
+
+
+def label(case: Case, translate: Any) -> str:
+    """The case's label, translated with ``translate`` and filled."""
+    fill = {
+        key: translate(value[0]).format(**value[1]) if isinstance(value, tuple) else value
+        for key, value in case.fill.items()
+    }
+    return translate(case.label).format(**fill)
 
 
 def _a(*rows: Any) -> FloatArray:
@@ -109,9 +118,15 @@ def cases(exercise: str, seed: int | None = None) -> list[Case]:
     if seed is None:
         return published
     hidden = [case for case in _cases(exercise, seed) if case.expected is None]
+    # a label that names a case ("the Z of case 4") names its hidden twin among the hidden ones
+    twin = [i for i, case in enumerate(published, start=1) if case.expected is None]
+    number = {i: len(published) + k for k, i in enumerate(twin, start=1)}
     return published + [
-        case._replace(label=_("hidden case {i}"), fill={"i": i})
-        for i, case in enumerate(hidden, start=1)
+        case._replace(
+            label=_("hidden: {label}"),
+            fill={"label": (case.label, {k: number.get(v, v) for k, v in case.fill.items()})},
+        )
+        for case in hidden
     ]
 
 
@@ -199,13 +214,23 @@ def _cases(exercise: str, draw: int | None) -> list[Case]:
             + [
                 # Z = 0 exactly in some entries: the slope of ReLU there is 0, as in the course
                 Case(
-                    "relu, Z = 0 in some entries",
+                    _("relu, Z = 0 in some entries"),
                     (
                         r(90, 3, 4),
                         ((r(91, 4, 4), r(92, 3, 4), r(93, 3, 1)), _zeros(r(94, 3, 4))),
                         "relu",
                     ),
-                )
+                ),
+                # case 4 again with another dA: a slope that depends on dA is no slope
+                Case(
+                    _("sigmoid, the Z of case {i} with another dA"),
+                    (
+                        r(75, 2, 4),
+                        ((r(71, 3, 4), r(72, 2, 3), r(73, 2, 1)), r(74, 2, 4)),
+                        "sigmoid",
+                    ),
+                    fill={"i": 4},
+                ),
             ]
         )
     if exercise == "L_model_backward":

@@ -79,19 +79,8 @@ class Opaque(NamedTuple):
 
 
 _HELPERS = ("relu_backward", "sigmoid_backward")
-_SCALARS = {
-    np.float64: float,
-    np.float32: float,
-    np.float16: float,
-    np.int64: int,
-    np.int32: int,
-    np.int16: int,
-    np.int8: int,
-    np.uint64: int,
-    np.uint32: int,
-    np.uint8: int,
-    np.bool_: bool,
-}
+# numpy's own scalar types (np.float64, np.int32, np.bool_, ...): no learner's class is among them
+_SCALARS = frozenset(np.sctypeDict.values())
 _MAX_ITEMS = 10_000
 
 
@@ -111,7 +100,8 @@ def plain(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     if value is None or kind in (bool, int, float, str):
         return value
     if kind in _SCALARS:
-        return _SCALARS[kind](value.item())
+        number = {"b": bool, "i": int, "u": int, "f": float}.get(np.dtype(kind).kind)
+        return number(value) if number else Opaque(kind.__name__)
     if kind is np.ndarray:
         if value.dtype.kind not in "biufcUS" or value.size > 10 * _MAX_ITEMS:
             return Opaque(f"ndarray {value.dtype}")

@@ -79,20 +79,26 @@ def wrong_slopes(name: str, all_cases: list[cases.Case], got_all: list[Any]) -> 
 
     The learner's dZ is read back from their dA_prev = W^T dZ (W^T has full
     column rank in every case); when their dW, db and dA_prev are the right
-    linear step of that dZ, and that dZ is not dA * g′(Z), the slope of g is
-    wrong, however it was written.
+    linear step of that dZ, dZ / dA is the slope they took. It is a slope
+    only if it depends on Z alone (two cases share their Z, with another
+    dA); when it is not g′(Z), the slope of g is wrong, however it was
+    written.
     """
     if name != "linear_activation_backward":
         return []
     wrong: set[str] = set()
+    slopes: dict[bytes, Any] = {}  # the slope dZ / dA the learner took, by the Z it was taken at
     for case, got in zip(all_cases, got_all, strict=True):
-        if same(got, expected_outputs(name, case)):
-            continue
-        linear_cache, activation = case.args[1][0], case.args[2]
+        linear_cache, Z = case.args[1]
+        activation = case.args[2]
         dZ = _dZ_read_back(got, linear_cache[1])
         if dZ is None or not same(got, reference.linear_backward(dZ, linear_cache)):
             return []
-        wrong.add(activation + "-prime-wrong")
+        slope = dZ / case.args[0]  # no entry of dA is 0 in these cases
+        if not np.allclose(slopes.setdefault(Z.tobytes(), slope), slope, rtol=1e-4, atol=1e-6):
+            return []  # not a function of Z: the factor dA is not dA * g'(Z)'s
+        if not same(got, expected_outputs(name, case)):
+            wrong.add(activation + "-prime-wrong")
     return sorted(wrong)
 
 

@@ -136,7 +136,7 @@ def judge_initialization(got_all: list[Any], seed: int | None = None) -> CheckRe
             wrong, found = _problems(got, dims)
             mistakes |= found
         inputs = f"layer_dims {shapes(dims)}"
-        label = _(case.label).format(**case.fill)
+        label = cases.label(case, _)
         reports.append(CaseReport(label, inputs, wrong is None, wrong or _("as expected")))
     ordered = tuple(
         key for key in reference.VARIANTS["initialize_parameters_deep"] if key in mistakes

@@ -8,26 +8,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from .._i18n import _, language, ngettext
 from . import mistakes as known
-
-
-class Mistake(NamedTuple):
-    """A mistake the checker knows: what it means, and where the book derives the equation."""
-
-    meaning: str  #: in the lecture's words, in English
-    section: tuple[str, str]  #: the chapter's doc name and the section's anchor
-    title: str  #: the section's title, in English
-
-
-#: Every mistake the checker can name, by id.
-MISTAKES: dict[str, Mistake] = {
-    key: Mistake(meaning, section, known.SECTIONS[section])
-    for key, (meaning, section) in known.MEANINGS.items()
-}
-
 
 #: Where the book is read online: a link from a notebook works wherever it was opened.
 BOOK = "https://dnn-textbook.github.io/dnn_textbook/"
@@ -106,7 +89,10 @@ class CheckResult:
         return lines
 
     def _mistake_lines(self) -> list[tuple[str, str, str]]:
-        return [(key, _(MISTAKES[key].meaning), _(MISTAKES[key].title)) for key in self.mistakes]
+        return [
+            (key, _(known.MEANINGS[key][0]), _(known.SECTIONS[known.MEANINGS[key][1]]))
+            for key in self.mistakes
+        ]
 
     def _summary(self) -> str:
         n, ok = len(self.cases), sum(case.passed for case in self.cases)
@@ -139,7 +125,7 @@ class CheckResult:
         out += [f"<p>{e(line)}</p>" for line in self._callee_lines()]
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         for key, meaning, title in self._mistake_lines():
-            doc, anchor = MISTAKES[key].section
+            doc, anchor = known.MEANINGS[key][1]
             link = f'<a href="{e(section_url(doc, anchor))}">{e(title)}</a>'
             label = e(_("Mistake {id}:").format(id=key))
             out.append(f"<p><strong>{label}</strong> {e(meaning)} {link}</p>")
