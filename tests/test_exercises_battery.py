@@ -568,7 +568,7 @@ def laf_return_order(A_prev, W, b, activation):
     return cache, A
 
 
-@case("linear_activation_forward", "cache keeps A instead of Z", "other")
+@case("linear_activation_forward", "cache keeps A instead of Z", "mistake", "cache-holds-A")
 def laf_cache_A(A_prev, W, b, activation):
     Z = np.dot(W, A_prev) + b
     A = my_sigmoid(Z) if activation == "sigmoid" else my_relu(Z)

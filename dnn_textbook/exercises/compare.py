@@ -70,6 +70,8 @@ class Raised(NamedTuple):
     where: tuple[str, int, str] | None = None
     not_written: str | None = None
     helper: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
+    #: the learner's line that called the function of ``where``, when it is another of theirs
+    caller: tuple[str, int, str] | None = None
 
 
 class Opaque(NamedTuple):
@@ -161,7 +163,7 @@ def raised(error: BaseException) -> Raised:
     while tb is not None:
         frames.append((tb.tb_frame, tb.tb_lineno))
         tb = tb.tb_next
-    where, helper = None, None
+    lines, helper = [], None
     for frame, lineno in frames[1:]:  # frames[0] is run()
         code = frame.f_code
         if code.co_name in _HELPERS and helper is None:
@@ -170,14 +172,17 @@ def raised(error: BaseException) -> Raised:
                 helper = (code.co_name, dA.shape, Z.shape)
         if _learners(code.co_filename) and code.co_name not in _HELPERS:
             text = linecache.getline(code.co_filename, lineno).strip()
-            where = (code.co_name, lineno - code.co_firstlineno + 1, text)
+            lines.append((code.co_name, lineno - code.co_firstlineno + 1, text))
+    where = lines[-1] if lines else None
+    callers = [line for line in lines if where and line[0] != where[0]]
+    caller = callers[-1] if callers else None
     not_written = None
     if isinstance(error, NotImplementedError):
         names = [frame.f_code.co_name for frame, _lineno in frames]
         # names[0] is run(), names[1] the learner's function, names[-1] the one that raised
         not_written = names[-1] if len(names) > 2 and names[-1] != names[1] else ""
-        where = None
-    return Raised(type(error).__name__, message, where, not_written, helper)
+        where = caller = None
+    return Raised(type(error).__name__, message, where, not_written, helper, caller)
 
 
 def expected_outputs(name: str, case: cases.Case) -> Any:
@@ -357,11 +362,12 @@ def _said(got: Raised, name: str, inputs: tuple[Any, ...]) -> str:
         text = _("raised {type} (inputs: {shapes})").format(type=got.kind, shapes=shapes_)
     if got.helper:
         text += "\n      " + _helper_said(got.helper, name, inputs)
-    if got.where:
-        function, line, code = got.where
+    for function, line, code in filter(None, (got.caller, got.where)):
         text += "\n      " + _("in {function}, line {line}: {code}").format(
             function=function, line=line, code=code
         )
+    if got.where:
+        code = got.where[2]
         if got.kind == "TypeError" and "sum(" in code and "index" in got.message:
             text += "\n      " + _(
                 "np.sum's second argument is the axis: add the two terms inside one "

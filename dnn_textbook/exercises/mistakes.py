@@ -85,6 +85,13 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
         _CHAIN,
     ),
     "hidden-sigmoid": (_("The hidden layers 1 to L-1 use ReLU, not the sigmoid."), _CHAIN),
+    "cache-holds-A": (
+        _(
+            "The cache keeps Z, not A: the backward step takes the slope g′ at Z "
+            "(cache = (linear_cache, activation_cache), with activation_cache = Z)."
+        ),
+        _ACT,
+    ),
     "cost-no-mean": (_("The cost is the mean of the m losses: it divides by m."), _LOSS),
     "cost-sign": (_("The cost has the wrong sign: J = -(1/m) sum(...), with a minus."), _LOSS),
     "cost-missing-term": (
@@ -114,6 +121,13 @@ MEANINGS: dict[str, tuple[str, tuple[str, str]]] = {
     "db-wrong-axis": (
         _("db sums dZ over the examples, its columns (axis=1), not over the units."),
         _VEC,
+    ),
+    "m-from-rows": (
+        _(
+            "m is the number of examples, the columns of A_prev: m = A_prev.shape[1], "
+            "not A_prev.shape[0]."
+        ),
+        _ONE_OVER_M,
     ),
     "floor-division": (
         _("1 // m is a division of integers: 0 for every m > 1. Write 1 / m, or divide by m."),

@@ -56,7 +56,7 @@ def linear_activation_forward(
         A = _sigmoid(Z)
     else:
         A = np.maximum(0, Z)
-    return A, (linear_cache, Z)
+    return A, (linear_cache, A if "cache-holds-A" in mistakes else Z)
 
 
 def L_model_forward(X: Any, parameters: Any, mistakes: tuple[str, ...] = ()) -> Any:
@@ -113,7 +113,7 @@ def compute_cost(AL: Any, Y: Any, mistakes: tuple[str, ...] = ()) -> Any:
 
 def linear_backward(dZ: Any, cache: Any, mistakes: tuple[str, ...] = ()) -> Any:
     A_prev, W, b = cache
-    m = A_prev.shape[1]
+    m = A_prev.shape[0 if "m-from-rows" in mistakes else 1]
     m_dW = 1 if "dW-no-1/m" in mistakes else m
     if "floor-division" in mistakes or "floor-division:dW" in mistakes:
         m_dW = np.inf  # (1 // m) * ... is 0 for every m > 1
@@ -273,7 +273,7 @@ REFERENCES: dict[str, Callable[..., Any]] = {
 }
 
 _FORWARD = ("forward-no-bias", "forward-elementwise", "b-flattened")
-_ACTIVATION = ("activation-swapped", "activation-missing")
+_ACTIVATION = ("activation-swapped", "activation-missing", "cache-holds-A")
 _BACKWARD = (
     "dW-no-1/m",
     "dW-no-transpose",
@@ -286,6 +286,7 @@ _BACKWARD = (
     "dA-prev-no-transpose",
     "dA-prev-with-1/m",
     "db-no-keepdims:squeezed",
+    "m-from-rows",
     "floor-division",
     "floor-division:dW",
     "floor-division:db",
