@@ -924,7 +924,18 @@ for (const pre of document.querySelectorAll('article pre')) {
   let start = 0;
   for (const line of pre.textContent.split('\\n')) {
     const first = line.search(/\\S/);
+    const code = /^\\s*(?:(?:>>>|\\.\\.\\.) )?\\s*/.exec(line)[0].length;  // after the prompt
     if (first >= 0) {
+      const top = i => {  // the row of the line's i-th character
+        const range = document.createRange();
+        range.setStart(...at(start + i));
+        range.setEnd(...at(start + i + 1));
+        const r = range.getBoundingClientRect();
+        return [r.top, r.height];
+      };
+      const [lineTop, height] = top(0), [codeTop] = top(code < line.length ? code : first);
+      if (Math.abs(codeTop - lineTop) > height / 2)
+        lost.push(`${line.trim().slice(0, 50)}: its first row holds no code`);
       const range = document.createRange();
       range.setStart(...at(start + first));
       range.setEnd(...at(start + line.trimEnd().length));
@@ -1101,6 +1112,66 @@ def search_pages(site: Path, lang: str) -> dict[str, str]:
     text = (site / lang / "_static" / "search-pages.js").read_text(encoding="utf-8")
     pages = json.loads(text[text.index("=") + 1 :].strip().removesuffix(";"))["pages"]
     return {doc: " ".join(re.sub(r"<[^>]+>", " ", html).split()) for doc, html in pages.items()}
+
+
+def library_error(call, lang: str) -> str:
+    """The last line of the error that ``call`` raises, in ``lang``."""
+    dnn_textbook.set_language(lang)
+    try:
+        call()
+    except Exception as error:  # noqa: BLE001
+        return f"{type(error).__name__}: {error}"
+    finally:
+        dnn_textbook.set_language("en")
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_doctest_output_is_translated_as_the_library_speaks(lang):
+    """The build's translation of a doctest's output line (docs/_ext/library_messages.py)
+    is what the library itself raises in that language: the same sentences, the same
+    values, the plural form that the number asks for; code and other lines unchanged."""
+    import numpy as np
+    from library_messages import load_catalog, translate_block, translate_line
+
+    from dnn_textbook import L_model_forward, get_activation, linear_forward
+    from dnn_textbook.exercises import check
+
+    catalog = load_catalog(lang)
+    rng = np.random.default_rng(0)
+    parameters = dnn_textbook.initialize_parameters_deep([2, 3, 2], rng=rng)
+    calls = [
+        lambda: get_activation("softmax"),
+        lambda: L_model_forward(np.ones((2, 4)), dict(parameters, W2=parameters["W2"].T)),
+    ] + [  # English "row" and "rows"; Ukrainian рядок, рядки, рядків
+        lambda rows=rows: linear_forward(np.ones((rows, 2)), np.ones((1, 7)), np.zeros((1, 1)))
+        for rows in (1, 4, 5)
+    ]
+    for call in calls:
+        english, translated = library_error(call, "en"), library_error(call, lang)
+        assert english != translated
+        assert translate_line(english, catalog) == translated, english
+        assert translate_line("    " + english, catalog) == "    " + translated
+
+    def wrong_db(dZ, cache):
+        A_prev, W, b = cache
+        m = A_prev.shape[1]
+        return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1) / m
+
+    report = {}
+    for language in ("en", lang):
+        dnn_textbook.set_language(language)
+        report[language] = str(check("linear_backward", wrong_db)).splitlines()[2]
+    dnn_textbook.set_language("en")
+    assert translate_line(report["en"], catalog) == report[lang]
+
+    # cut short by the doctest's ELLIPSIS: cut at about the same place, never a value
+    # the English does not show
+    cut = translate_line("ValueError: unknown activation 'softmax'; valid: ...", catalog)
+    assert cut.endswith("...") and "softmax" in cut and "identity" not in cut, cut
+    code = ">>> get_activation('unknown activation')\n... \narray([[1., 2.]])\n"
+    numpy = "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0..."
+    assert translate_block(code + numpy, catalog) == code + numpy
 
 
 def test_tex_reads_as_plain_text():

@@ -15,7 +15,8 @@ the line and one indentation step deeper, as an editor's soft wrap does. On
 a phone a deep indentation (34 spaces that align arguments under a
 parenthesis) would leave no room for the code: the leading spaces are in a
 ``<span class="indent">`` that the style sheet narrows to 40 % of the block
-at most, and the hang follows it. The line's own text is unchanged (its
+at most, and the hang follows it. Neither the indentation nor a doctest's
+prompt may end a row: a line's code starts on its first row. The line's own text is unchanged (its
 leading spaces stay in it, only narrowed), and the newline stays between
 the boxes, so the copy button and a reader's selection copy the code
 exactly as it is written.
@@ -35,7 +36,8 @@ import re
 PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^>]*>")
 HANG = re.compile(r"(?:>>> |\.\.\. )?[ \t]*")  # what comes before a line's code
-LEADING = re.compile(r"^((?:<[^>]+>)*)([ \t]+)")  # a line's leading spaces, after any tags
+# a line's leading spaces, after any tags and a doctest's prompt
+LEADING = re.compile(r"^((?:<[^>]+>)*(?:(?:&gt;&gt;&gt;|\.\.\.) (?:<[^>]+>)*)?)([ \t]+)")
 INDENT = r'\1<span class="indent">\2</span>'
 
 
