@@ -171,9 +171,7 @@ def library_phrases() -> tuple[str, ...]:
         for piece in re.split(r"\{[^{}]*\}", msgid):
             for words in re.findall(r"[A-Za-z][\w'-]+(?: [A-Za-z][\w'-]+)+", piece):
                 words = words.split()
-                phrases.update(
-                    f"{a} {b}" for a, b in pairwise(words) if min(len(a), len(b)) >= 3
-                )
+                phrases.update(f"{a} {b}" for a, b in pairwise(words) if min(len(a), len(b)) >= 3)
     return tuple(sorted(phrases))
 
 
@@ -203,7 +201,7 @@ def test_code_is_identical_in_every_edition(site, lang):
             theirs_lines, our_lines = theirs.split("\n"), ours.split("\n")
             assert len(theirs_lines) == len(our_lines), (name, ours[:200])
             outputs = output_lines(ours)
-            for number, (a, b) in enumerate(zip(our_lines, theirs_lines)):
+            for number, (a, b) in enumerate(zip(our_lines, theirs_lines, strict=True)):
                 if a == b:
                     continue
                 where = f"{name}: {a!r} became {b!r}"
@@ -912,7 +910,8 @@ const rows = rects => {  // the left end of each row of text, top to bottom
 for (const pre of document.querySelectorAll('article pre')) {
   if (!pre.getClientRects().length) continue;
   if (pre.scrollWidth > pre.clientWidth + 1) scrolled.push(pre.textContent.slice(0, 60));
-  if (pre.innerText.trimEnd() !== pre.textContent.trimEnd()) copied.push(pre.textContent.slice(0, 60));
+  if (pre.innerText.trimEnd() !== pre.textContent.trimEnd())
+    copied.push(pre.textContent.slice(0, 60));
   const texts = [], walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
   let node, offset = 0;
   while ((node = walker.nextNode())) { texts.push([node, offset]); offset += node.length; }
@@ -942,7 +941,8 @@ for (const pre of document.querySelectorAll('article pre')) {
       const [head, ...rest] = rows(range.getClientRects());
       for (const row of rest)
         if (row.left < head.left + 2)
-          lost.push(`${line.trim().slice(0, 50)}: a row starts at ${Math.round(row.left - head.left)} px`);
+          lost.push(`${line.trim().slice(0, 50)}: a row starts at `
+                    + `${Math.round(row.left - head.left)} px`);
     }
     start += line.length + 1;
   }

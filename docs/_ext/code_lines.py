@@ -86,7 +86,8 @@ def hanging_lines(body: str) -> str:
         lines = split_lines(inner)
         last = lines.pop() if not re.sub(r"<[^>]+>", "", lines[-1]).strip() else None
         boxed = [
-            f'<span class="line" style="--indent: {indent(line)}">{LEADING.sub(INDENT, line, 1)}</span>'
+            f'<span class="line" style="--indent: {indent(line)}">'
+            f"{LEADING.sub(INDENT, line, 1)}</span>"
             for line in lines
         ]
         return opening + "\n".join(boxed) + ("\n" + last if last is not None else "") + closing

@@ -35,7 +35,7 @@ import gettext
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from docutils import nodes
@@ -77,12 +77,13 @@ class Catalog:
 
 def count_name(singular: str, plural: str) -> str | None:
     """The placeholder that holds the count: the last one before the two forms differ."""
-    end = next((i for i, (a, b) in enumerate(zip(singular, plural)) if a != b), len(singular))
+    pairs = enumerate(zip(singular, plural, strict=False))
+    end = next((i for i, (a, b) in pairs if a != b), len(singular))
     names = [m.group(1) for m in PLACEHOLDER.finditer(singular[:end])]
     return names[-1] if names else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_catalog(lang: str, locales: Path = LOCALES) -> Catalog:
     from babel.messages.pofile import read_po
 
@@ -102,7 +103,7 @@ def load_catalog(lang: str, locales: Path = LOCALES) -> Catalog:
             messages.append(Message.parse(entry.id[1], strings, counted, singular=False))
         elif entry.string:
             messages.append(Message.parse(entry.id, (entry.string,)))
-    # the longest sentences first: a short one must not take a piece of a long one
+    # the longest sentences first: of two readings with the same score, the longer wins
     messages.sort(key=lambda m: -sum(map(len, m.pieces)))
     return Catalog(tuple(messages), gettext.c2py(po.plural_expr))
 
@@ -208,10 +209,6 @@ def shorten(found: Match, translation: str, catalog: Catalog) -> str:
     return translation[:space].rstrip(" ,;:\u00a0\u202f")
 
 
-def found_text(found: Match) -> str:
-    return "x" * found.shown  # only its length matters
-
-
 def sentence(found: Match, catalog: Catalog) -> tuple[str, int, bool]:
     """The translation of one sentence, its score, and whether it is whole.
 
@@ -225,7 +222,7 @@ def sentence(found: Match, catalog: Catalog) -> tuple[str, int, bool]:
     for name, value in found.values.items():
         inner = (
             best(value, False, catalog)
-            if len(value) < len(found_text(found)) and re.search(r"[A-Za-z]{2}", value)
+            if len(value) < found.shown and re.search(r"[A-Za-z]{2}", value)
             else None
         )
         if inner is not None:
@@ -233,7 +230,8 @@ def sentence(found: Match, catalog: Catalog) -> tuple[str, int, bool]:
             score += inner_score
     if score == found.words and score < 4:
         return "", 0, False  # ": " alone is not a message
-    translated, complete = fill(Match(message, values, found.whole, found.shown, found.words), catalog)
+    filled = Match(message, values, found.whole, found.shown, found.words)
+    translated, complete = fill(filled, catalog)
     if not found.whole:
         translated = shorten(found, translated, catalog)
     return translated, score, complete
@@ -241,13 +239,18 @@ def sentence(found: Match, catalog: Catalog) -> tuple[str, int, bool]:
 
 @lru_cache(maxsize=4096)
 def best(text: str, cut: bool, catalog: Catalog) -> tuple[str, int] | None:
-    """The translation of ``text`` read as the library's sentences, and its score."""
+    """The translation of ``text`` read as the library's sentences, and its score.
+
+    Of all the readings, the one that recognises the most of the library's own
+    words wins: ``{case}: {detail}`` with both values read as messages, rather
+    than ``{name}: expected the shape {e}, got {g}`` with the case in the name.
+    """
     result = None
     for message in catalog.messages:
         found = match_one(message, text, 0, cut)
         if found is None:
             continue
-        translated, score, complete = sentence(found, catalog)
+        translated, score, _ = sentence(found, catalog)
         if not score:
             continue
         if found.whole and found.shown < len(text):
@@ -257,8 +260,6 @@ def best(text: str, cut: bool, catalog: Catalog) -> tuple[str, int] | None:
             if rest is None:
                 continue
             translated, score = translated + rest[0], score + rest[1]
-        elif not complete or not found.whole:
-            pass  # the English stops here: so does the translation
         if result is None or score > result[1]:
             result = (translated, score)
     return result
