@@ -42,6 +42,8 @@ extensions = [
     "mistake_table",
     "exercises",
     "exercise_notebooks",
+    "library_messages",
+    "code_lines",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -86,8 +88,19 @@ html_theme = "furo"
 html_title = "dnn_textbook"
 html_static_path = ["_static"]
 html_css_files = ["languages.css"]
-# fit-displays.js runs after MathJax (both deferred, in this order)
-html_js_files = ["lang-switcher.js", ("fit-displays.js", {"defer": "defer"})]
+# fit-inline.js and fit-displays.js run after MathJax (all deferred, in this order)
+html_js_files = [
+    "lang-switcher.js",
+    ("fit-inline.js", {"defer": "defer"}),
+    ("fit-displays.js", {"defer": "defer"}),
+]
+# MathJax's menu puts every formula in the Tab order: a keyboard reader tabbed through
+# 67 formulas before the forward chapter's first answer (issue 27). Out of it; the
+# menu still opens with a right click, and screen readers still read each formula
+# from its assistive MathML.
+mathjax3_config = {
+    "options": {"menuOptions": {"settings": {"inTabOrder": False, "assistiveMml": True}}}
+}
 html_sidebars = {
     "**": [
         "sidebar/brand.html",

@@ -1,10 +1,13 @@
 """Two repairs to the HTML that Sphinx and the theme write, for keyboards and screen readers.
 
-* A region that scrolls sideways (a long line of code, a wide table) must be
-  reachable with the keyboard, or a reader without a mouse cannot scroll it
-  (WCAG 2.1.1). Every ``<pre>`` and every table's scrolling wrapper gets
-  ``tabindex="0"``: Tab stops on it and the arrow keys scroll it. The lecture
-  diagram's figure does the same in :mod:`lecture_diagram`.
+* A region that scrolls sideways (a wide table) must be reachable with the
+  keyboard, or a reader without a mouse cannot scroll it (WCAG 2.1.1). Every
+  table's scrolling wrapper gets ``tabindex="0"``: Tab stops on it and the
+  arrow keys scroll it. The lecture diagram's figure does the same in
+  :mod:`lecture_diagram`, and ``fit-displays.js``/``fit-inline.js`` for a
+  formula that scrolls. A code block does not: its lines wrap and it never
+  scrolls (``code_lines``), so a Tab stop on each of them only lengthened the
+  way to the next link (issue 27).
 * Sphinx writes a toctree's caption (the sidebar's "Chapters") as
   ``<p class="caption" role="heading">`` without the ``aria-level`` that the
   heading role requires (WCAG 1.3.1): it gets level 2, under the page's title.
@@ -15,13 +18,11 @@ site at zero violations of the WCAG 2 A and AA rules.
 
 import re
 
-PRE = re.compile(r"<pre(?=[\s>])(?![^>]*\btabindex=)")
 TABLE_WRAPPER = re.compile(r'<div class="table-wrapper(?=[\s"])([^>]*)>')
 CAPTION = re.compile(r'role="heading"(?![^>]*\baria-level=)')
 
 
 def focusable_scrollers(html: str) -> str:
-    html = PRE.sub('<pre tabindex="0"', html)
     return TABLE_WRAPPER.sub(r'<div class="table-wrapper\1 tabindex="0">', html)
 
 

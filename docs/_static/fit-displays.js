@@ -4,7 +4,8 @@
  * equations of the book (the worked example's matrices) are wider than the
  * text column even on a desktop. Each one is therefore scaled down, once
  * MathJax has typeset it and again whenever the window changes, to the
- * column's width, but never below SMALLEST_PX letters. One still too wide at
+ * column's width, but never below SMALLEST_PX letters (again when an answer opens:
+ * closed, its equations have no width). One still too wide at
  * that size (on a phone) is set again on several lines, broken where its
  * source breaks its lines: the book's TeX starts each "= …" and each item of a
  * list on a line of its own. Only if that does not fit either does it scroll
@@ -93,9 +94,12 @@
     }
     fit();
     let pending = 0;
-    window.addEventListener("resize", () => {
+    const later = () => {
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(fit);
-    });
+    };
+    window.addEventListener("resize", later);
+    // an answer (<details>) that opens shows its equations for the first time
+    document.addEventListener("toggle", later, true);
   });
 })();
