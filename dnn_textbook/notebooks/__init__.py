@@ -53,8 +53,9 @@ def notebooks(language: str) -> dict[str, Path]:
     code = language_code(language)
     if code not in LANGUAGES:
         raise ValueError(
-            _("there are no notebooks in the language {language}; the languages are {languages}")
-            .format(language=repr(language), languages=", ".join(LANGUAGES))
+            _(
+                "there are no notebooks in the language {language}; the languages are {languages}"
+            ).format(language=repr(language), languages=", ".join(LANGUAGES))
         )
     found = {}
     for source, target in FOLDERS.items():
@@ -80,9 +81,10 @@ def write(language: str, folder: str | Path, force: bool = False) -> list[Path]:
     existing = [target for target in files if target.exists()]
     if existing and not force:
         raise FileExistsError(
-            _("{path} exists already, and nothing was written: it may hold your work. "
-              "Choose another folder, or add --force to replace the notebooks there.")
-            .format(path=existing[0])
+            _(
+                "{path} exists already, and nothing was written: it may hold your work. "
+                "Choose another folder, or add --force to replace the notebooks there."
+            ).format(path=existing[0])
         )
     for target, path in files.items():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +125,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             len(written),
         ).format(count=len(written), folder=args.folder)
     )
-    print(
-        _("Start Jupyter (jupyter lab), then open {notebook}.").format(notebook=main_notebook)
-    )
+    print(_("Start Jupyter (jupyter lab), then open {notebook}.").format(notebook=main_notebook))
     return 0

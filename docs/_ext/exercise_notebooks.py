@@ -58,7 +58,6 @@ import textwrap
 from pathlib import Path
 
 import nbformat
-import numpy as np
 import tomllib
 from docutils import nodes
 from docutils.parsers.rst import Directive
@@ -266,13 +265,21 @@ def yours(name: str, not_written: str, returns: str) -> str:
     """The cell that calls the learner's function on the hand-worked case and prints it."""
     _, names = SIGNATURES[name]
     call = f'{", ".join(names)} = {name}(*example("{name}").args)'
-    lines = ["try:", f"    {call}", "except NotImplementedError:", f"    print({quoted(not_written)})"]
+    lines = [
+        "try:",
+        f"    {call}",
+        "except NotImplementedError:",
+        f"    print({quoted(not_written)})",
+    ]
     lines += ["else:", f"    print({quoted(returns)})"]
     for label in names:
         if label in ("cache", "caches"):
             continue
         if name == "initialize_parameters_deep":
-            lines += [f"    for key, value in {label}.items():", '        print(f"{key}: {value.shape}")']
+            lines += [
+                f"    for key, value in {label}.items():",
+                '        print(f"{key}: {value.shape}")',
+            ]
         elif label in ("grads", "parameters"):
             lines += [f"    for key, value in {label}.items():", '        print(key, "=", value)']
         else:
@@ -305,13 +312,15 @@ def book_address(app) -> str:
 def section_link(app, name: str) -> str:
     """The section that derives the exercise, by name, linked at the book's address."""
     import dnn_textbook
-    from dnn_textbook._exercise_cases import SECTIONS as TITLES
     from dnn_textbook._i18n import _
+    from dnn_textbook.exercises import MISTAKES
 
     doc, anchor = SECTIONS[name]
+    # the section's name as the checker's reports give it, in the edition's language
+    (title,) = {m.title for m in MISTAKES.values() if m.section == (doc, anchor)}
     dnn_textbook.set_language(app.config.language)
     try:
-        title = _(TITLES[doc, anchor])
+        title = _(title)
     finally:
         dnn_textbook.set_language("en")
     return f"[{title}]({book_address(app)}{doc}.html#{anchor})"
@@ -439,7 +448,9 @@ def show_on_page(doctree, language: str):
     for node in list(doctree.findall(exercise_expected)):
         text = expected(node["name"])
         block = nodes.literal_block(text, text)
-        node.replace_self([*node.children, block, python(yours(node["name"], not_written, returns))])
+        node.replace_self(
+            [*node.children, block, python(yours(node["name"], not_written, returns))]
+        )
     for node in list(doctree.findall(exercise_training)):
         node.replace_self(python(training(node)))
 
