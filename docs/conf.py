@@ -42,6 +42,7 @@ extensions = [
     "mistake_table",
     "exercises",
     "exercise_notebooks",
+    "translated_reports",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

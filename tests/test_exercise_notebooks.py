@@ -486,3 +486,27 @@ def test_the_training_stops_when_the_cost_is_no_longer_a_number(site, lang, tmp_
     assert diverged in printed and cause in printed, printed
     assert accuracy not in printed, printed
     assert any("image/png" in o.get("data", {}) for o in training.outputs)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_checkers_example_report_is_in_the_editions_language(site, lang):
+    """The page "Checking your own functions" shows the report the learner will see."""
+    from bs4 import BeautifulSoup
+
+    import dnn_textbook
+    from dnn_textbook._i18n import _
+
+    page = BeautifulSoup(
+        (site / lang / "exercises.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    code = "\n".join(pre.get_text() for pre in page.find_all("pre"))
+    dnn_textbook.set_language(lang)
+    try:
+        label = _("the worked example, layer {l}").format(l=2)
+        case = _("case {i}, {label}").format(i=1, label=label)
+    finally:
+        dnn_textbook.set_language("en")
+    assert f"✗ {case}" in code, code
+    if lang != "en":
+        assert "✗ case 1, the worked example" not in code
+        assert "# keepdims=True forgotten" not in code
