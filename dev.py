@@ -1,6 +1,7 @@
 """The contributor's commands, with nothing but Python >= 3.10 to start from.
 
-    python3 dev.py site       build the book in three languages into _build/site/
+    python3 dev.py site       build the book in three languages into _build/site/,
+                              and copy its notebooks into dnn_textbook/notebooks/
     python3 dev.py test       run every test (unit, doctests, catalogs, site, browser)
     python3 dev.py catalogs   extract the English messages and update locales/
     python3 dev.py lock       refresh constraints.txt from the newest releases
@@ -133,7 +134,7 @@ def ensure_debian_tools() -> None:
 
 def site() -> int:
     ensure_venv()
-    return run(PYTHON, ROOT / "docs" / "build_site.py")
+    return run(PYTHON, ROOT / "docs" / "build_site.py", "--ship")
 
 
 def test() -> int:

@@ -9,6 +9,10 @@ probability, given by a sigmoid output unit, and the label :math:`y` is
 
    \mathcal{L}(a, y) = -\bigl(y \log a + (1 - y) \log(1 - a)\bigr)
 
+The lecture calls it the loss of logistic regression: the output unit, a
+sigmoid of a linear function of :math:`a^{[L-1]}`, is a logistic
+regression, and the network is trained with its loss.
+
 A confident right answer costs little, a confident wrong one a lot:
 with :math:`a = 0.75`, the loss is :math:`-\log 0.75` if :math:`y = 1`
 and :math:`-\log 0.25` if :math:`y = 0`:

@@ -1,15 +1,20 @@
 """Build the three editions side by side: _build/site/{en,fr,uk} and a root page.
 
-    python docs/build_site.py [--out DIR] [--lang en fr uk]
+    python docs/build_site.py [--out DIR] [--lang en fr uk] [--ship]
 
 Each edition is built from scratch (``-E``: the API table quotes docstrings
 of other files) with ``-W -n --keep-going`` (a warning fails the build),
-and its own doctree folder.
+and its own doctree folder. With ``--ship`` (``python3 dev.py site``), the
+notebooks of each edition, its chapters and its exercises, are also copied
+into the package, ``dnn_textbook/notebooks/<lang>/``, where
+``python -m dnn_textbook.notebooks`` finds them; a test checks that the
+copies are what the build makes.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import time
@@ -57,6 +62,20 @@ def build_language(lang: str, out: Path) -> tuple[float, str]:
     return seconds, result.stderr
 
 
+SHIPPED = ROOT / "dnn_textbook" / "notebooks"
+NOTEBOOK_FOLDERS = ("_exercises", "_notebooks")
+
+
+def ship_notebooks(out: Path, lang: str, package: Path = SHIPPED) -> None:
+    """Copy the edition's notebooks into the package, replacing the copies there."""
+    for folder in NOTEBOOK_FOLDERS:
+        target = package / lang / folder
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for notebook in sorted((out / lang / folder).glob("*.ipynb")):
+            shutil.copyfile(notebook, target / notebook.name)
+
+
 def write_root_page(out: Path) -> None:
     links = "\n".join(
         f'    <li><a href="{code}/index.html" lang="{code}" hreflang="{code}">{name}</a>'
@@ -88,11 +107,16 @@ def write_root_page(out: Path) -> None:
     )
 
 
-def build_site(out: Path = ROOT / "_build" / "site", langs=tuple(LANGUAGES)) -> dict:
+def build_site(
+    out: Path = ROOT / "_build" / "site", langs=tuple(LANGUAGES), ship: bool = False
+) -> dict:
     """Build the editions into ``out``; return {language: (seconds, stderr)}."""
     out.mkdir(parents=True, exist_ok=True)
     report = {lang: build_language(lang, out) for lang in langs}
     write_root_page(out)
+    if ship:
+        for lang in langs:
+            ship_notebooks(out, lang)
     return report
 
 
@@ -100,9 +124,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "site")
     parser.add_argument("--lang", nargs="+", default=list(LANGUAGES), choices=list(LANGUAGES))
+    parser.add_argument(
+        "--ship", action="store_true", help="copy the notebooks into dnn_textbook/notebooks/"
+    )
     args = parser.parse_args()
     try:
-        report = build_site(args.out, args.lang)
+        report = build_site(args.out, args.lang, args.ship)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return 1

@@ -44,6 +44,7 @@ extensions = [
     "exercise_notebooks",
     "library_messages",
     "code_lines",
+    "translated_reports",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

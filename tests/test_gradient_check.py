@@ -45,3 +45,24 @@ def test_missing_gradient_is_named():
     parameters, X, Y = network()
     with pytest.raises(ValueError, match="gradients has no db1"):
         gradient_check(parameters, {"dW1": np.zeros((4, 3))}, X, Y)
+
+
+def test_the_default_epsilon_is_the_documented_one():
+    """The default nudge is 1e-7, as the docstring says, and it is what a call without it uses.
+
+    A ReLU unit 1.5e-7 from its kink: nudged by 1e-7 it stays on one side and the check
+    passes; nudged by 2e-7 it crosses the kink and the check fails.
+    """
+    import inspect
+
+    assert "epsilon : float, default 1e-7" in inspect.getdoc(gradient_check)
+    X, Y = np.array([[1.0], [1.0]]), np.array([[1.0]])
+    parameters = {
+        "W1": np.array([[1.0, -1.0]]),
+        "b1": np.array([[1.5e-7]]),
+        "W2": np.array([[2.0]]),
+        "b2": np.array([[0.0]]),
+    }
+    assert gradient_check(parameters, None, X, Y, epsilon=1e-7) < 1e-7
+    assert gradient_check(parameters, None, X, Y, epsilon=2e-7) > 1e-3
+    assert gradient_check(parameters, None, X, Y) < 1e-7

@@ -80,6 +80,9 @@ def test_the_wheel_holds_the_library_typed_and_licensed(dist):
     dist_info = f"dnn_textbook-{dnn_textbook.__version__}.dist-info"
     assert {f"dnn_textbook/{m}" for m in MODULES} | {"dnn_textbook/py.typed"} <= names
     assert "dnn_textbook/breast_cancer.csv.gz" in names  # the application's data ships
+    for lang in ("en", "fr", "uk"):  # python -m dnn_textbook.notebooks
+        assert f"dnn_textbook/notebooks/{lang}/_exercises/build_it_yourself.ipynb" in names
+        assert f"dnn_textbook/notebooks/{lang}/_notebooks/backward.ipynb" in names
     assert f"{dist_info}/licenses/LICENSE" in names
     assert not [n for n in names if n.startswith(("tests/", "docs/", "locales/"))]
     metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
@@ -126,7 +129,9 @@ def test_one_source_for_the_version():
 
 def test_the_readme_opens_with_the_install_and_its_example_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"^```(\w+)\n(.*?)^```", readme, flags=re.MULTILINE | re.DOTALL)
+    # the learner's three steps come first (tests/test_shipped_notebooks.py), then the library
+    library = readme.split("\n## The library\n", 1)[1]
+    blocks = re.findall(r"^```(\w+)\n(.*?)^```", library, flags=re.MULTILINE | re.DOTALL)
     (language, install), (python, example) = blocks[:2]
     assert language == "sh" and "pip install dnn_textbook" in install
     assert 'pip install "dnn_textbook[data]"' in install

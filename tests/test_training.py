@@ -1,5 +1,6 @@
 """Training: the update, prediction, and the training loop."""
 
+import inspect
 import warnings
 
 import numpy as np
@@ -26,6 +27,18 @@ def test_missing_gradient():
 def test_predict_thresholds_at_one_half():
     parameters = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
     assert predict(np.array([[-1.0, 0.0, 1e-9, 2.0]]), parameters).tolist() == [[0, 0, 1, 1]]
+
+
+def test_predict_says_0_below_one_half_and_at_one_half_exactly(capsys):
+    # sigmoid(-0.5) = 0.3775 lies between 0.25 and 0.5, sigmoid(0) = 0.5 exactly: both
+    # are 0, with the library's call and with the course's; a threshold moved to 0.25,
+    # or ">" turned into ">=", changes them
+    parameters = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
+    X = np.array([[-0.5, 0.0]])
+    assert 0.25 < 1 / (1 + np.exp(0.5)) < 0.5
+    assert predict(X, parameters).tolist() == [[0, 0]]
+    assert predict(X, np.array([[0, 0]]), parameters).tolist() == [[0, 0]]
+    assert capsys.readouterr().out == "Accuracy: 1.0\n"
 
 
 def test_model_learns_and_records_every_100_iterations(capsys):
@@ -165,6 +178,20 @@ def test_divergence_is_warned_once():
     assert str(record[0].message).endswith(
         " at iteration 499; the learning rate α = 100.0 is probably too large, try a smaller one"
     )
+
+
+def test_the_divergence_warning_points_at_the_learners_line():
+    # stacklevel=2: the warning names the line that called L_layer_model, the learner's
+    # own, not a line inside the library
+    X = np.array([[1.0, -1.0, 2.0, -2.0]])
+    Y = np.array([[1, 0, 1, 0]])
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        line = inspect.currentframe().f_lineno + 1
+        L_layer_model(X, Y, [1, 8, 1], 1e3, 200, False, rng=np.random.default_rng(0), scale="he")
+    diverged = [w for w in record if issubclass(w.category, RuntimeWarning)]
+    assert diverged, "no warning"
+    assert (diverged[-1].filename, diverged[-1].lineno) == (__file__, line)
 
 
 def test_a_cost_that_becomes_nan_or_inf_is_warned():

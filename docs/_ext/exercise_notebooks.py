@@ -14,12 +14,30 @@ builder extracts and each edition translates:
     ``check("<name>", <name>)``;
 ``.. exercise-expected:: <name>``
     the body's sentence, then the outputs of the hand-worked case
-    (:func:`dnn_textbook.exercises.example`), with the edition's decimal
-    separator;
+    (:func:`dnn_textbook.exercises.example`) as numpy prints them, with a
+    decimal point in every edition (a decimal comma inside ``[[0,5 0,5]]``
+    would read as two numbers), then a cell that calls the learner's
+    function on the same case and prints what it returns, in the same
+    format, so that the two can be compared line by line;
 ``.. exercise-training::``
     the loop that trains a network with the learner's functions, with the
     words it prints (a bullet list); it checks the functions first, and
-    only says which are not written yet while they are stubs.
+    only says which are not written yet while they are stubs; it stops,
+    and says the usual cause, when the cost becomes NaN or inf, as
+    ``L_layer_model`` does, and it plots the cost inline;
+``.. exercise-intro:: <chapter>``
+    the introduction of a chapter's notebook, in place of the page's;
+``.. exercise-words::``
+    the other words the cells use (a bullet list): the comment of a stub,
+    and what the cell after an expected output prints.
+
+Under each exercise, the notebook names the section of the book that
+derives its equations, as a link to the book's public address
+(``[project.urls] Documentation`` in ``pyproject.toml``) in the edition's
+language. A relative link would work only inside the built site; the
+learner downloads or moves the notebook, or gets it from
+``python -m dnn_textbook.notebooks``. The link's text is the section's
+name, so that it can be found in any copy of the book.
 
 When the HTML builder has resolved the page (already translated), this
 extension writes, inside the edition, ``_exercises/build_it_yourself.ipynb``
@@ -40,11 +58,11 @@ import textwrap
 from pathlib import Path
 
 import nbformat
-import numpy as np
+import tomllib
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from nbformat import v4
-from notebooks import Notebook
+from notebooks import Notebook, escape
 
 PAGE = "build_it_yourself"
 FOLDER = "_exercises"
@@ -75,10 +93,24 @@ CALLS = {
     "linear_activation_backward": ("linear_backward",),
     "L_model_backward": ("linear_activation_backward",),
 }
+#: The section of the book that derives each exercise's equations.
+SECTIONS = {
+    "initialize_parameters_deep": ("training", "initialization"),
+    "linear_forward": ("forward", "the-forward-step-of-a-layer"),
+    "linear_activation_forward": ("forward", "the-forward-step-of-a-layer"),
+    "L_model_forward": ("putting_together", "the-chain-of-layers"),
+    "compute_cost": ("putting_together", "the-loss-and-the-seed-of-the-backward-pass"),
+    "linear_backward": ("backward", "the-vectorized-step"),
+    "linear_activation_backward": ("backward", "the-four-equations"),
+    "L_model_backward": ("putting_together", "the-chain-of-layers"),
+    "update_parameters": ("training", "gradient-descent"),
+}
 LINK = "Download this chapter's exercises as a Jupyter notebook"
 LINK_PAGE = "Download these exercises as a Jupyter notebook"
 
 SETUP = """\
+import copy
+
 import numpy as np
 
 import dnn_textbook
@@ -97,14 +129,30 @@ if not_written:
 else:
     train_x, train_y, test_x, test_y = load_breast_cancer_split()
     parameters = initialize_parameters_deep([30, 7, 1])
+    costs = []
     for i in range(2000):
         AL, caches = L_model_forward(train_x, parameters)
+        cost = compute_cost(AL, train_y)
+        if not np.isfinite(cost):
+            print({diverged}, i)
+            print({cause})
+            break
+        if i % 100 == 0:
+            costs.append(cost)
         if i % 500 == 0:
-            print({cost}, i, compute_cost(AL, train_y))
+            print({cost}, i, cost)
         grads = L_model_backward(AL, train_y, caches)
         parameters = update_parameters(parameters, grads, 0.05)
-    AL, caches = L_model_forward(test_x, parameters)
-    print({accuracy}, float(np.mean((AL > 0.5) == test_y)))"""
+    else:
+        AL, caches = L_model_forward(test_x, parameters)
+        print({accuracy}, float(np.mean((AL > 0.5) == test_y)))
+
+    import matplotlib.pyplot as plt
+
+    plt.plot(range(0, 100 * len(costs), 100), costs)
+    plt.xlabel({iteration})
+    plt.ylabel({cost_label})
+    plt.show()"""
 
 
 class exercise_setup(nodes.General, nodes.Element):  # noqa: N801 (docutils node names)
@@ -123,7 +171,15 @@ class exercise_training(nodes.General, nodes.Element):  # noqa: N801
     """The training loop: the words it prints, as a bullet list."""
 
 
-def directive(node_class, named: bool):
+class exercise_intro(nodes.General, nodes.Element):  # noqa: N801
+    """The introduction of a chapter's notebook."""
+
+
+class exercise_words(nodes.General, nodes.Element):  # noqa: N801
+    """The words of the added cells, as a bullet list."""
+
+
+def directive(node_class, named: bool, known=SIGNATURES):
     class ExerciseDirective(Directive):
         has_content = True
         required_arguments = 1 if named else 0
@@ -133,8 +189,8 @@ def directive(node_class, named: bool):
             node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
             if named:
                 name = self.arguments[0]
-                if name not in SIGNATURES:
-                    raise self.error(f"unknown exercise {name!r}")
+                if name not in known:
+                    raise self.error(f"unknown exercise or chapter {name!r}")
                 node["name"] = name
             self.state.nested_parse(self.content, self.content_offset, node)
             return [node]
@@ -145,7 +201,18 @@ def directive(node_class, named: bool):
 # The code and the text of each directive
 
 
-def stub(node) -> str:
+def words(doctree) -> list[str]:
+    """The translated words of ``.. exercise-words::``, in order."""
+    node = next(iter(doctree.findall(exercise_words)))
+    return [" ".join(item.astext().split()) for item in node.findall(nodes.list_item)]
+
+
+def quoted(text: str) -> str:
+    """A Python string as the edition writes it: repr() would show a no-break space as \\xa0."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def stub(node, comment: str = "YOUR CODE HERE") -> str:
     name = node["name"]
     params, _ = SIGNATURES[name]
     # Sphinx's smart quotes make "relu" “relu”: a docstring keeps Python's quotes
@@ -161,7 +228,7 @@ def stub(node) -> str:
     return (
         f"def {name}({', '.join(params)}):\n"
         f'    """{doc.lstrip()}\n    """\n'
-        "    # YOUR CODE HERE\n"
+        f"    # {comment}\n"
         "    raise NotImplementedError"
     )
 
@@ -170,32 +237,17 @@ def check_call(name: str) -> str:
     return f'check("{name}", {name})'
 
 
-def number(x, point: str) -> str:
-    return f"{float(x):.6g}".replace(".", point)
-
-
-def shown(label: str, value, point: str) -> list[str]:
-    """``label = value`` lines, arrays printed as numpy prints them."""
+def shown(label: str, value) -> list[str]:
+    """What ``print(label, "=", value)`` prints: numpy's own format, in every edition."""
     if isinstance(value, dict):
-        return [line for key, item in value.items() for line in shown(key, item, point)]
-    prefix = f"{label} = "
-    if isinstance(value, np.ndarray):
-        rows = np.atleast_2d(value)
-        cells = [[number(x, point) for x in row] for row in rows]
-        width = max(len(cell) for row in cells for cell in row)
-        lines = ["[" + " ".join(cell.rjust(width) for cell in row) + "]" for row in cells]
-        text = ("\n" + " " * (len(prefix) + 1)).join(lines)
-        return [f"{prefix}[{text}]"]
-    if isinstance(value, float):
-        return [prefix + number(value, point)]
-    return [prefix + str(value)]
+        return [line for key, item in value.items() for line in shown(key, item)]
+    return f"{label} = {value}".splitlines()
 
 
-def expected(name: str, language: str) -> str:
-    """The outputs of the hand-worked case, in the edition's number format."""
+def expected(name: str) -> str:
+    """The outputs of the hand-worked case, as the cell after it prints the learner's."""
     from dnn_textbook.exercises import example
 
-    point = "," if language in ("fr", "uk") else "."
     outputs = example(name).expected
     _, names = SIGNATURES[name]
     if name == "initialize_parameters_deep":
@@ -205,16 +257,73 @@ def expected(name: str, language: str) -> str:
     for label, value in zip(names, values, strict=True):
         if label in ("cache", "caches"):
             continue  # what the backward pass reads, checked by check()
-        lines += shown(label, value, point)
+        lines += shown(label, value)
+    return "\n".join(lines)
+
+
+def yours(name: str, not_written: str, returns: str) -> str:
+    """The cell that calls the learner's function on the hand-worked case and prints it."""
+    _, names = SIGNATURES[name]
+    call = f'{", ".join(names)} = {name}(*example("{name}").args)'
+    lines = [
+        "try:",
+        f"    {call}",
+        "except NotImplementedError:",
+        f"    print({quoted(not_written)})",
+    ]
+    lines += ["else:", f"    print({quoted(returns)})"]
+    for label in names:
+        if label in ("cache", "caches"):
+            continue
+        if name == "initialize_parameters_deep":
+            lines += [
+                f"    for key, value in {label}.items():",
+                '        print(f"{key}: {value.shape}")',
+            ]
+        elif label in ("grads", "parameters"):
+            lines += [f"    for key, value in {label}.items():", '        print(key, "=", value)']
+        else:
+            lines.append(f'    print("{label} =", {label})')
     return "\n".join(lines)
 
 
 def training(node) -> str:
-    words = [item.astext().strip() for item in node.findall(nodes.list_item)]
-    # a Python string as the edition writes it: repr() would show a French
-    # no-break space as \xa0
-    missing, cost, accuracy = (json.dumps(w, ensure_ascii=False) for w in words)
-    return TRAINING.format(missing=missing, cost=cost, accuracy=accuracy)
+    texts = [" ".join(item.astext().split()) for item in node.findall(nodes.list_item)]
+    missing, cost, accuracy, diverged, cause, iteration, cost_label = map(quoted, texts)
+    return TRAINING.format(
+        missing=missing,
+        cost=cost,
+        accuracy=accuracy,
+        diverged=diverged,
+        cause=cause,
+        iteration=iteration,
+        cost_label=cost_label,
+    )
+
+
+def book_address(app) -> str:
+    """The edition's address in the published book, from pyproject.toml."""
+    pyproject = Path(app.confdir).parent / "pyproject.toml"
+    with pyproject.open("rb") as f:
+        base = tomllib.load(f)["project"]["urls"]["Documentation"]
+    return f"{base.rstrip('/')}/{app.config.language}/"
+
+
+def section_link(app, name: str) -> str:
+    """The section that derives the exercise, by name, linked at the book's address."""
+    import dnn_textbook
+    from dnn_textbook._i18n import _
+    from dnn_textbook.exercises import MISTAKES
+
+    doc, anchor = SECTIONS[name]
+    # the section's name as the checker's reports give it, in the edition's language
+    (title,) = {m.title for m in MISTAKES.values() if m.section == (doc, anchor)}
+    dnn_textbook.set_language(app.config.language)
+    try:
+        title = _(title)
+    finally:
+        dnn_textbook.set_language("en")
+    return f"[{title}]({book_address(app)}{doc}.html#{anchor})"
 
 
 # The notebooks
@@ -223,18 +332,25 @@ def training(node) -> str:
 class ExerciseNotebook(Notebook):
     """The cells of the page, or of a chapter's part of it."""
 
+    words: list[str] = []  # the words of exercise-words: comment, not written, returns, section
+
     def block(self, node, level: int):
         language = self.app.config.language
+        comment, not_written, returns = self.words[:3]
         if isinstance(node, exercise_setup):
             self.exercise_cell(SETUP.format(language=language), "setup")
         elif isinstance(node, exercise_stub):
-            self.exercise_cell(stub(node), "exercise", node["name"])
+            self.add(f"{escape(self.words[3])} {section_link(self.app, node['name'])}")
+            self.exercise_cell(stub(node, comment), "exercise", node["name"])
             self.exercise_cell(check_call(node["name"]), "check", node["name"])
         elif isinstance(node, exercise_expected):
             self.body(node, level)
-            self.add(f"```\n{expected(node['name'], language)}\n```")
+            self.add(f"```\n{expected(node['name'])}\n```")
+            self.exercise_cell(yours(node["name"], not_written, returns), "yours", node["name"])
         elif isinstance(node, exercise_training):
             self.exercise_cell(training(node), "training")
+        elif isinstance(node, exercise_intro | exercise_words):
+            pass
         else:
             super().block(node, level)
 
@@ -273,10 +389,19 @@ def needed(chapter: str) -> list[str]:
     return [name for name in SIGNATURES if name in names]
 
 
-def part(doctree, names: list[str]):
-    """The page with only its introduction, its set-up and the sections of ``names``."""
+def part(doctree, chapter: str):
+    """The page with the chapter's introduction, its set-up and the sections of its exercises."""
+    names = needed(chapter)
     page = copy.deepcopy(doctree)
     top = next(iter(page.findall(nodes.section)))
+    # the chapter's own introduction replaces the page's paragraphs
+    (intro,) = [n for n in page.findall(exercise_intro) if n["name"] == chapter]
+    first = next(i for i, c in enumerate(top.children) if not isinstance(c, nodes.title))
+    end = next(i for i, c in enumerate(top.children) if isinstance(c, nodes.section))
+    paragraphs = [c.deepcopy() for c in intro.children]
+    del top[first:end]
+    for offset, paragraph in enumerate(paragraphs):
+        top.insert(first + offset, paragraph)
     for section in [c for c in top.children if isinstance(c, nodes.section)]:
         if any(True for _ in section.findall(exercise_setup)):
             continue
@@ -296,9 +421,11 @@ def write_notebooks(app, doctree, docname):
     for chapter in CHAPTERS:
         chapter_title = app.env.titles[chapter].astext()
         colon = "\u00a0: " if app.config.language == "fr" else ": "
-        notebooks[chapter] = (part(doctree, needed(chapter)), title + colon + chapter_title)
+        notebooks[chapter] = (part(doctree, chapter), title + colon + chapter_title)
     for name, (tree, heading) in notebooks.items():
-        notebook = ExerciseNotebook(app, PAGE, []).notebook(tree, heading, name)
+        writer = ExerciseNotebook(app, PAGE, [])
+        writer.words = words(doctree)
+        notebook = writer.notebook(tree, heading, name)
         nbformat.write(notebook, out / f"{name}.ipynb")
     show_on_page(doctree, app.config.language)
 
@@ -311,16 +438,33 @@ def python(source: str) -> nodes.literal_block:
 
 def show_on_page(doctree, language: str):
     """Each directive as the notebook shows it: code blocks and the expected outputs."""
+    comment, not_written, returns = words(doctree)[:3]
+    for node in list(doctree.findall(exercise_intro)) + list(doctree.findall(exercise_words)):
+        node.parent.remove(node)
     for node in list(doctree.findall(exercise_setup)):
         node.replace_self(python(SETUP.format(language=language)))
     for node in list(doctree.findall(exercise_stub)):
-        node.replace_self(python(stub(node) + "\n\n\n" + check_call(node["name"])))
+        node.replace_self(python(stub(node, comment) + "\n\n\n" + check_call(node["name"])))
     for node in list(doctree.findall(exercise_expected)):
-        text = expected(node["name"], language)
+        text = expected(node["name"])
         block = nodes.literal_block(text, text)
-        node.replace_self([*node.children, block])
+        node.replace_self(
+            [*node.children, block, python(yours(node["name"], not_written, returns))]
+        )
     for node in list(doctree.findall(exercise_training)):
         node.replace_self(python(training(node)))
+
+
+def front_page_language(app, doctree, docname):
+    """The front page's command writes the notebooks of the edition: ``--lang fr`` in French."""
+    if docname != "index" or app.config.language == "en":
+        return
+    for block in list(doctree.findall(nodes.literal_block)):
+        text = block.astext()
+        if "dnn_textbook.notebooks --lang en" in text:
+            text = text.replace("--lang en", f"--lang {app.config.language}")
+            new = nodes.literal_block(text, text, **block.attributes)
+            block.replace_self(new)
 
 
 def page_context(app, pagename, templatename, context, doctree):
@@ -338,10 +482,15 @@ def setup(app):
     app.add_node(exercise_stub)
     app.add_node(exercise_expected)
     app.add_node(exercise_training)
+    app.add_node(exercise_intro)
+    app.add_node(exercise_words)
     app.add_directive("exercise-setup", directive(exercise_setup, False))
     app.add_directive("exercise-stub", directive(exercise_stub, True))
     app.add_directive("exercise-expected", directive(exercise_expected, True))
     app.add_directive("exercise-training", directive(exercise_training, False))
+    app.add_directive("exercise-intro", directive(exercise_intro, True, CHAPTERS))
+    app.add_directive("exercise-words", directive(exercise_words, False))
     app.connect("doctree-resolved", write_notebooks, priority=700)
+    app.connect("doctree-resolved", front_page_language)
     app.connect("html-page-context", page_context)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
