@@ -29,6 +29,7 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "lecture_diagram",
+    "library_figures",
     "offline_mathjax",
     "term_table",
     "interface_i18n",
