@@ -221,6 +221,13 @@ def eq(ax, x, y, text, **kwargs):
     return ax.text(x, y, text, family=MATH, **kwargs)
 
 
+def wrap(text: str, width: int) -> str:
+    """A long label on several lines of at most ``width`` characters."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
+
+
 def colon() -> str:
     return "\u00a0: " if BUILD["language"] == "fr" else ": "
 
@@ -307,7 +314,7 @@ def tag(ax, x, y, symbol):
 # 2. The shapes of the vectorized step, to scale
 
 
-SHAPE_KEYS = ["alt", "examples", "sum", "transpose", "db", "units", "inputs"]
+SHAPE_KEYS = ["alt", "examples", "sum", "transpose", "db", "units"]
 SHAPES = {"n": 3, "n_prev": 4, "m": 6}  # n[l], n[l-1], m of the drawn layer
 
 
@@ -367,8 +374,8 @@ def draw_shapes(labels: dict) -> str:
     eq(ax, left + m * cell / 2, y_p - 14, f"m = {m}", size=SMALL, ha="center", va="center",
        color=MUTED)
     eq(ax, x_t - 10, top + m * cell / 2, "m", size=SMALL, ha="right", va="center", color=MUTED)
-    ax.text(left, y_p + n * cell + 34, labels["sum"], size=SMALL, va="top", color=INK,
-            wrap=False)
+    ax.text(left, y_p + n * cell + 32, wrap(labels["sum"], 52), size=SMALL, va="top", color=INK,
+            linespacing=1.3)
     # db: the sums of dZ's rows, one column like b
     y_b = y_p + n * cell + 84
     eq(ax, 4, y_b - 14, "db[l] = 1/m · Σ dZ[l]", size=NORMAL, va="center", color=ACCENT,
@@ -391,7 +398,7 @@ def draw_shapes(labels: dict) -> str:
 # 3. The activations and their slopes
 
 
-ACTIVATION_KEYS = ["alt", "sigmoid", "tanh", "relu", "leaky", "g", "slope", "taken"]
+ACTIVATION_KEYS = ["alt", "sigmoid", "tanh", "relu", "leaky", "slope", "taken"]
 LEAKY_ALPHA = 0.1  # drawn with a visible slope; the library's default is 0.01
 
 
@@ -429,7 +436,10 @@ def draw_activations(labels: dict) -> str:
             right.plot([0], [peak], "o", color=ACCENT, markersize=5)
             right.annotate(num(peak), xy=(0, peak), xytext=(1.0, peak * 0.8), size=SMALL,
                            color=ACCENT)
-        left.set_title(labels[key], size=NORMAL, loc="left")
+        title = labels[key]
+        if key == "leaky":
+            title += f", α = {num(LEAKY_ALPHA)}"
+        left.set_title(title, size=NORMAL, loc="left")
         for axis in (left, right):
             axis.axhline(0, color=MUTED, lw=0.6)
             axis.axvline(0, color=MUTED, lw=0.6)
@@ -459,7 +469,7 @@ def draw_activations(labels: dict) -> str:
 # 4. The seed
 
 
-SEED_KEYS = ["alt", "loss", "seed", "output", "exercise", "unbounded", "right_end"]
+SEED_KEYS = ["alt", "loss", "seed", "output", "exercise", "unbounded"]
 EXERCISE_A = 0.8  # the exercise of docs/putting_together.rst
 
 
@@ -534,6 +544,8 @@ def check_curve() -> tuple[np.ndarray, np.ndarray, float]:
     differences = np.array([gradient_check(parameters, grads, X, Y, activations, epsilon=e)
                             for e in epsilons])
     default = inspect.signature(gradient_check).parameters["epsilon"].default
+    # autodoc_preserve_defaults puts the source text of a default in its place
+    default = float(getattr(default, "name", default))
     return epsilons, differences, default
 
 
@@ -578,7 +590,7 @@ def draw_gradient_check(labels: dict) -> str:
 # 6. The worked example, numbered
 
 
-WORKED_KEYS = ["alt", "forward", "backward", "input", "layer", "output", "examples"]
+WORKED_KEYS = ["alt", "forward", "backward", "examples"]
 
 
 def worked_example_values() -> dict:
