@@ -156,6 +156,8 @@ def canvas(height: float, width: float = WIDTH):
 def svg(fig, name: str, alt: str) -> str:
     """The figure as inline SVG: ids made unique on the page, sized to the column."""
     plt = pyplot()
+    for problem in outside(fig):
+        logger.warning("figure %s: %s", name, problem)
     plt.rcParams["svg.hashsalt"] = name
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -180,6 +182,23 @@ def svg(fig, name: str, alt: str) -> str:
         count=1,
     )
     return text
+
+
+def outside(fig) -> list[str]:
+    """The texts that run out of the drawing, measured with matplotlib's own fonts."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()  # places the axis labels
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    problems = []
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -0.5 or box.y0 < -0.5 or box.x1 > width + 0.5 or box.y1 > height + 0.5:
+            problems.append(f"{text.get_text()!r} runs out of the drawing")
+    return problems
 
 
 def box(ax, x, y, label, width=None, height=26, color=INK, dashed=False, weight="normal",
@@ -228,6 +247,11 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
+def chars(units: float) -> int:
+    """How many letters of SMALL size fit in ``units`` (Cyrillic is the widest)."""
+    return int(units / (0.62 * SMALL))
+
+
 def colon() -> str:
     return "\u00a0: " if BUILD["language"] == "fr" else ": "
 
@@ -243,7 +267,7 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     """Forward on top, from A[l-1], W[l], b[l] to A[l]; the cache in the middle; the
     backward step below, from dA[l] to dZ[l], then dW[l], db[l] and dA[l-1]. What the
     backward step reads from the cache is tagged, dashed like the cache, where it is read."""
-    fig, ax = canvas(700)
+    fig, ax = canvas(712)
     fwd = MUTED if highlight else INK
     ink = ACCENT if highlight else BLUE
     weight = "bold" if highlight else "normal"
@@ -287,7 +311,7 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     arrow(ax, (60, 465), (60, 535))
     eq(ax, 70, 500, "dZ[l] = dA[l] ⊙ g′(Z[l])", size=SMALL, va="center", color=ink,
        weight=weight)
-    tag(ax, 292, 500, "Z[l]")
+    tag(ax, 250, 500, "Z[l]")
     # the trunk from dZ[l] and the three outputs
     rows = [(585, "dW[l]", "dW[l] = 1/m · dZ[l] A[l−1]ᵀ", "A[l−1]"),
             (630, "db[l]", "db[l] = 1/m · Σ dZ[l]", None),
@@ -327,7 +351,7 @@ def draw_shapes(labels: dict) -> str:
     dZ = rng.standard_normal((n, m))
     dA_prev, dW, db = linear_backward(dZ, Cache(A_prev, W, np.zeros((n, 1)), dZ))
     cell = 20
-    fig, ax = canvas(520)
+    fig, ax = canvas(540)
     from matplotlib.patches import Rectangle
 
     def grid(x, y, rows, cols, name, color, highlight_row=None):
@@ -346,8 +370,9 @@ def draw_shapes(labels: dict) -> str:
     # Row 1: A[l-1] (n[l-1] x m) and its transpose (m x n[l-1])
     ax.text(4, 12, f"A[l−1]{colon()}n[l−1] × m", size=NORMAL, va="center")
     grid(10, 26, *A_prev.shape, "A", BLUE)
-    ax.text(10 + m * cell + 8, 26 + n_prev * cell / 2, labels["examples"], size=SMALL,
-            va="center", color=MUTED)
+    ax.text(10 + m * cell + 8, 26 + n_prev * cell / 2,
+            wrap(labels["examples"], chars(WIDTH - (10 + m * cell + 8))), size=SMALL,
+            va="center", color=MUTED, linespacing=1.3)
     # the product, laid out as on paper: A[l-1]^T above dW, dZ to the left of dW
     top = 150
     eq(ax, 4, top - 14, "dW[l] = 1/m · dZ[l] A[l−1]ᵀ", size=NORMAL, va="center",
@@ -355,10 +380,12 @@ def draw_shapes(labels: dict) -> str:
     left = 10
     x_t = left + m * cell + 14
     grid(x_t, top, *A_prev.T.shape, "At", BLUE)
-    eq(ax, x_t + n_prev * cell + 6, top + 10, "A[l−1]ᵀ", size=NORMAL, va="center")
-    shape(x_t + n_prev * cell + 6, top + 28, *A_prev.T.shape, ha="left")
-    ax.text(x_t + n_prev * cell + 6, top + 48, f"({labels['transpose']})", size=SMALL,
-            va="center", color=MUTED)
+    side = x_t + n_prev * cell + 6
+    eq(ax, side, top + 10, "A[l−1]ᵀ", size=NORMAL, va="center")
+    shape(side, top + 28, *A_prev.T.shape, ha="left")
+    eq(ax, side, top + 46, f"n[l−1] = {n_prev}", size=SMALL, va="center", color=MUTED)
+    ax.text(side, top + 58, wrap(labels["transpose"], chars(WIDTH - side)), size=SMALL,
+            va="top", color=MUTED, linespacing=1.3)
     y_p = top + m * cell + 14
     grid(left, y_p, *dZ.shape, "dZ", ACCENT)
     eq(ax, left, y_p + n * cell + 14, "dZ[l]", size=NORMAL, va="center")
@@ -374,10 +401,11 @@ def draw_shapes(labels: dict) -> str:
     eq(ax, left + m * cell / 2, y_p - 14, f"m = {m}", size=SMALL, ha="center", va="center",
        color=MUTED)
     eq(ax, x_t - 10, top + m * cell / 2, "m", size=SMALL, ha="right", va="center", color=MUTED)
-    ax.text(left, y_p + n * cell + 32, wrap(labels["sum"], 52), size=SMALL, va="top", color=INK,
+    summed = wrap(labels["sum"], chars(WIDTH - left))
+    ax.text(left, y_p + n * cell + 30, summed, size=SMALL, va="top", color=INK,
             linespacing=1.3)
     # db: the sums of dZ's rows, one column like b
-    y_b = y_p + n * cell + 84
+    y_b = y_p + n * cell + 30 + 15 * (summed.count("\n") + 1) + 34
     eq(ax, 4, y_b - 14, "db[l] = 1/m · Σ dZ[l]", size=NORMAL, va="center", color=ACCENT,
             weight="bold")
     grid(left, y_b, *dZ.shape, "dZ2", ACCENT)
@@ -387,11 +415,10 @@ def draw_shapes(labels: dict) -> str:
     grid(x_b, y_b, *db.shape, "db", "#2b7a2b")
     eq(ax, x_b + cell + 8, y_b + 10, "db[l]", size=NORMAL, va="center")
     shape(x_b + cell + 8, y_b + 28, *db.shape, ha="left")
-    ax.text(x_b + cell + 8, y_b + 48, labels["db"], size=SMALL, va="center", color=MUTED)
+    ax.text(x_b + cell + 8, y_b + 40, wrap(labels["db"], chars(WIDTH - x_b - cell - 8)),
+            size=SMALL, va="top", color=MUTED, linespacing=1.3)
     ax.text(left, y_b + n * cell + 14, f"n[l] = {n}: {labels['units']}".replace(": ", colon()),
             size=SMALL, va="center", color=MUTED)
-    eq(ax, x_t + n_prev * cell + 6, top + 68, f"n[l−1] = {n_prev}", size=SMALL, va="center",
-            color=MUTED)
     return svg(fig, "shapes", labels["alt"])
 
 
@@ -427,8 +454,9 @@ def draw_activations(labels: dict) -> str:
             right.plot([0], [at_zero], "o", color=ACCENT, markersize=6)
             right.plot([0], [1.0], "o", markerfacecolor="white", markeredgecolor=ACCENT,
                        markersize=6)
-            right.annotate(f"{labels['taken']}{colon()}{num(at_zero)}", xy=(0, at_zero),
-                           xytext=(-3.9, 0.6), size=SMALL, color=ACCENT,
+            right.annotate(wrap(f"{labels['taken']}{colon()}{num(at_zero)}", 12),
+                           xy=(0, at_zero), xytext=(-3.9, 0.5), size=SMALL, color=ACCENT,
+                           linespacing=1.2,
                            arrowprops=dict(arrowstyle="-", color=ACCENT, lw=0.8))
         else:
             right.plot(z, slope(z), color=ACCENT, lw=1.8)
@@ -498,7 +526,7 @@ def draw_seed(labels: dict) -> str:
         row[1].set_ylim(-50, 0) if y else row[1].set_ylim(0, 50)
         # the wrong end: a near 0 when y = 1, near 1 when y = 0
         wrong = 0.02 if y else 0.98
-        row[1].annotate(labels["unbounded"], xy=(wrong, -48 if y else 48),
+        row[1].annotate(wrap(labels["unbounded"], 11), xy=(wrong, -48 if y else 48),
                         xytext=(0.5, -30 if y else 30), size=SMALL, ha="center", va="center",
                         color=ACCENT,
                         arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1))
@@ -512,13 +540,13 @@ def draw_seed(labels: dict) -> str:
             axis.set_xlim(0, 1)
             axis.grid(alpha=0.25)
         row[1].axhline(0, color=MUTED, lw=0.6)
-    axes[0, 0].set_title(f"{labels['loss']} ℒ(a, y)", size=NORMAL, loc="left")
-    axes[0, 1].set_title(f"{labels['seed']} dA[L]", size=NORMAL, loc="left")
+    axes[0, 0].set_title(wrap(f"{labels['loss']} ℒ(a, y)", 18), size=NORMAL, loc="left")
+    axes[0, 1].set_title(wrap(f"{labels['seed']} dA[L]", 18), size=NORMAL, loc="left")
     for axis in axes[1]:
         axis.set_xlabel(labels["output"], size=NORMAL)
     fig.text(0.02, 0.02, f"{labels['exercise']}{colon()}a = {num(EXERCISE_A)}", size=SMALL,
              color=MUTED)
-    fig.subplots_adjust(left=0.11, right=0.97, top=0.93, bottom=0.16, hspace=0.3, wspace=0.4)
+    fig.subplots_adjust(left=0.11, right=0.97, top=0.88, bottom=0.17, hspace=0.3, wspace=0.4)
     return svg(fig, "seed", labels["alt"])
 
 
@@ -555,24 +583,26 @@ def draw_gradient_check(labels: dict) -> str:
 
     plt = pyplot()
     epsilons, differences, default = check_curve()
-    fig, ax = plt.subplots(figsize=(WIDTH / 72, 300 / 72))
+    fig, ax = plt.subplots(figsize=(WIDTH / 72, 330 / 72))
     ax.loglog(epsilons, differences, "o-", color=BLUE, lw=1.5, markersize=3)
     at_default = float(np.interp(np.log10(default), np.log10(epsilons), np.log10(differences)))
     ax.plot([default], [10**at_default], "o", color=ACCENT, markersize=8)
     ax.annotate(f"{labels['default']}{colon()}ε = {power_of_ten(default)}",
-                xy=(default, 10**at_default), xytext=(0.03, 0.3), textcoords="axes fraction",
+                xy=(default, 10**at_default), xytext=(0.03, 0.05), textcoords="axes fraction",
                 ha="left", size=SMALL, color=ACCENT,
                 arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1, shrinkB=5))
     best = int(np.argmin(differences))
     ax.plot([epsilons[best]], [differences[best]], "s", color=INK, markersize=6)
     ax.annotate(f"{labels['bottom']}{colon()}ε ≈ {power_of_ten(epsilons[best])}",
-                xy=(epsilons[best], differences[best]), xytext=(0.97, 0.08),
+                xy=(epsilons[best], differences[best]), xytext=(0.97, 0.05),
                 textcoords="axes fraction", ha="right", size=SMALL, color=INK,
                 arrowprops=dict(arrowstyle="-|>", color=INK, lw=1, shrinkB=5))
-    ax.text(0.03, 0.93, labels["rounding"], transform=ax.transAxes, size=SMALL, va="top",
-            ha="left")
-    ax.text(0.97, 0.93, labels["truncation"], transform=ax.transAxes, size=SMALL, va="top",
-            ha="right")
+    low, high = differences.min() / 300, differences.max() * 5
+    ax.set_ylim(low, high)
+    ax.set_yticks([10.0**k for k in range(int(np.ceil(np.log10(low))),
+                                          int(np.floor(np.log10(high))) + 1, 2)])
+    fig.text(0.03, 0.075, "← " + labels["rounding"], size=SMALL, ha="left", va="center")
+    fig.text(0.97, 0.03, labels["truncation"] + " →", size=SMALL, ha="right", va="center")
     locator = LogLocator(base=10, numticks=20)
     ax.xaxis.set_major_locator(locator)
     ax.set_xticks([1e-12, 1e-9, 1e-6, 1e-3])
@@ -583,7 +613,7 @@ def draw_gradient_check(labels: dict) -> str:
     ax.set_xlabel("ε", size=NORMAL)
     ax.set_title(labels["difference"], size=NORMAL, loc="left")
     ax.grid(alpha=0.25, which="major")
-    fig.subplots_adjust(left=0.17, right=0.96, top=0.9, bottom=0.15)
+    fig.subplots_adjust(left=0.15, right=0.96, top=0.92, bottom=0.24)
     return svg(fig, "gradient-check", labels["alt"])
 
 
