@@ -201,20 +201,37 @@ def outside(fig) -> list[str]:
     return problems
 
 
-def box(ax, x, y, label, width=None, height=26, color=INK, dashed=False, weight="normal",
-        size=NORMAL, face="white"):
+def box(
+    ax,
+    x,
+    y,
+    label,
+    width=None,
+    height=26,
+    color=INK,
+    dashed=False,
+    weight="normal",
+    size=NORMAL,
+    face="white",
+):
     from matplotlib.patches import FancyBboxPatch
 
     width = width or max(44, 7.4 * len(label) + 14)
     ax.add_patch(
         FancyBboxPatch(
-            (x - width / 2, y - height / 2), width, height,
-            boxstyle="round,pad=0,rounding_size=5", linewidth=1.2, edgecolor=color,
-            facecolor=face, linestyle=(0, (4, 3)) if dashed else "-",
+            (x - width / 2, y - height / 2),
+            width,
+            height,
+            boxstyle="round,pad=0,rounding_size=5",
+            linewidth=1.2,
+            edgecolor=color,
+            facecolor=face,
+            linestyle=(0, (4, 3)) if dashed else "-",
         )
     )
-    ax.text(x, y, label, ha="center", va="center", color=color, size=size, weight=weight,
-            family=MATH)
+    ax.text(
+        x, y, label, ha="center", va="center", color=color, size=size, weight=weight, family=MATH
+    )
     return width
 
 
@@ -227,10 +244,16 @@ def circle(ax, x, y, label, color=INK):
 
 def arrow(ax, start, end, color=INK, dashed=False, shrink=(14, 14), width=1.3):
     ax.annotate(
-        "", xy=end, xytext=start,
+        "",
+        xy=end,
+        xytext=start,
         arrowprops=dict(
-            arrowstyle="-|>,head_length=0.5,head_width=0.25", color=color, lw=width,
-            linestyle=(0, (4, 3)) if dashed else "-", shrinkA=shrink[0], shrinkB=shrink[1],
+            arrowstyle="-|>,head_length=0.5,head_width=0.25",
+            color=color,
+            lw=width,
+            linestyle=(0, (4, 3)) if dashed else "-",
+            shrinkA=shrink[0],
+            shrinkB=shrink[1],
         ),
     )
 
@@ -259,8 +282,17 @@ def colon() -> str:
 # 1. One layer as a computational graph
 
 
-GRAPH_KEYS = ["alt", "forward", "backward", "cache", "from_next", "to_next", "to_prev",
-              "row_sums", "read"]
+GRAPH_KEYS = [
+    "alt",
+    "forward",
+    "backward",
+    "cache",
+    "from_next",
+    "to_next",
+    "to_prev",
+    "row_sums",
+    "read",
+]
 
 
 def draw_layer_graph(labels: dict, highlight: bool) -> str:
@@ -284,8 +316,7 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     arrow(ax, (230, 100), (160, 150), fwd)
     box(ax, 160, 205, "Z[l]", color=fwd)
     arrow(ax, (160, 150), (160, 205), fwd)
-    eq(ax, 150, 178, "Z[l] = W[l] A[l−1] + b[l]", size=SMALL, ha="right", va="center",
-       color=fwd)
+    eq(ax, 150, 178, "Z[l] = W[l] A[l−1] + b[l]", size=SMALL, ha="right", va="center", color=fwd)
     circle(ax, 160, 255, "g", color=fwd)
     arrow(ax, (160, 205), (160, 255), fwd)
     box(ax, 160, 305, "A[l]", color=fwd)
@@ -296,9 +327,18 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     # The cache: written by the forward step, read by the backward step.
     from matplotlib.patches import FancyBboxPatch
 
-    ax.add_patch(FancyBboxPatch((6, 338), WIDTH - 12, 62, boxstyle="round,pad=0,rounding_size=5",
-                                linewidth=1.2, edgecolor=INK, facecolor=CACHE,
-                                linestyle=(0, (4, 3))))
+    ax.add_patch(
+        FancyBboxPatch(
+            (6, 338),
+            WIDTH - 12,
+            62,
+            boxstyle="round,pad=0,rounding_size=5",
+            linewidth=1.2,
+            edgecolor=INK,
+            facecolor=CACHE,
+            linestyle=(0, (4, 3)),
+        )
+    )
     ax.text(14, 352, labels["cache"], size=NORMAL, weight="bold", va="center")
     eq(ax, 14, 370, "(A[l−1], W[l], b[l], Z[l])", size=NORMAL, va="center")
     ax.text(14, 389, labels["read"], size=SMALL, va="center", color=MUTED)
@@ -309,13 +349,14 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     ax.text(92, 465, labels["from_next"], size=SMALL, va="center", color=MUTED)
     box(ax, 60, 535, "dZ[l]")
     arrow(ax, (60, 465), (60, 535))
-    eq(ax, 70, 500, "dZ[l] = dA[l] ⊙ g′(Z[l])", size=SMALL, va="center", color=ink,
-       weight=weight)
+    eq(ax, 70, 500, "dZ[l] = dA[l] ⊙ g′(Z[l])", size=SMALL, va="center", color=ink, weight=weight)
     tag(ax, 250, 500, "Z[l]")
     # the trunk from dZ[l] and the three outputs
-    rows = [(585, "dW[l]", "dW[l] = 1/m · dZ[l] A[l−1]ᵀ", "A[l−1]"),
-            (630, "db[l]", "db[l] = 1/m · Σ dZ[l]", None),
-            (675, "dA[l−1]", "dA[l−1] = W[l]ᵀ dZ[l]", "W[l]")]
+    rows = [
+        (585, "dW[l]", "dW[l] = 1/m · dZ[l] A[l−1]ᵀ", "A[l−1]"),
+        (630, "db[l]", "db[l] = 1/m · Σ dZ[l]", None),
+        (675, "dA[l−1]", "dA[l−1] = W[l]ᵀ dZ[l]", "W[l]"),
+    ]
     ax.plot([22, 22], [535, 675], color=INK, lw=1.3)
     ax.plot([22, 34], [535, 535], color=INK, lw=1.3)
     for y, name, equation, read in rows:
@@ -325,8 +366,9 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
         if read:
             tag(ax, 232, y - 10, read)
     ax.text(30, 630 + 10, f"({labels['row_sums']})", size=SMALL, va="center", color=MUTED)
-    ax.text(WIDTH - 4, 675 + 20, labels["to_prev"], size=SMALL, va="center", ha="right",
-            color=MUTED)
+    ax.text(
+        WIDTH - 4, 675 + 20, labels["to_prev"], size=SMALL, va="center", ha="right", color=MUTED
+    )
     return svg(fig, "layer-graph-b" if highlight else "layer-graph-f", labels["alt"])
 
 
@@ -358,10 +400,19 @@ def draw_shapes(labels: dict) -> str:
         for i in range(rows):
             for j in range(cols):
                 face = color + "33" if highlight_row in (None, i) else "white"
-                ax.add_patch(Rectangle((x + j * cell, y + i * cell), cell, cell,
-                                       facecolor=face, edgecolor=color, lw=0.8))
-        ax.add_patch(Rectangle((x, y), cols * cell, rows * cell, fill=False, edgecolor=color,
-                               lw=1.8))
+                ax.add_patch(
+                    Rectangle(
+                        (x + j * cell, y + i * cell),
+                        cell,
+                        cell,
+                        facecolor=face,
+                        edgecolor=color,
+                        lw=0.8,
+                    )
+                )
+        ax.add_patch(
+            Rectangle((x, y), cols * cell, rows * cell, fill=False, edgecolor=color, lw=1.8)
+        )
         return x + cols * cell, y + rows * cell
 
     def shape(x, y, rows, cols, ha="center"):
@@ -370,13 +421,27 @@ def draw_shapes(labels: dict) -> str:
     # Row 1: A[l-1] (n[l-1] x m) and its transpose (m x n[l-1])
     ax.text(4, 12, f"A[l−1]{colon()}n[l−1] × m", size=NORMAL, va="center")
     grid(10, 26, *A_prev.shape, "A", BLUE)
-    ax.text(10 + m * cell + 8, 26 + n_prev * cell / 2,
-            wrap(labels["examples"], chars(WIDTH - (10 + m * cell + 8))), size=SMALL,
-            va="center", color=MUTED, linespacing=1.3)
+    ax.text(
+        10 + m * cell + 8,
+        26 + n_prev * cell / 2,
+        wrap(labels["examples"], chars(WIDTH - (10 + m * cell + 8))),
+        size=SMALL,
+        va="center",
+        color=MUTED,
+        linespacing=1.3,
+    )
     # the product, laid out as on paper: A[l-1]^T above dW, dZ to the left of dW
     top = 150
-    eq(ax, 4, top - 14, "dW[l] = 1/m · dZ[l] A[l−1]ᵀ", size=NORMAL, va="center",
-            color=ACCENT, weight="bold")
+    eq(
+        ax,
+        4,
+        top - 14,
+        "dW[l] = 1/m · dZ[l] A[l−1]ᵀ",
+        size=NORMAL,
+        va="center",
+        color=ACCENT,
+        weight="bold",
+    )
     left = 10
     x_t = left + m * cell + 14
     grid(x_t, top, *A_prev.T.shape, "At", BLUE)
@@ -384,8 +449,15 @@ def draw_shapes(labels: dict) -> str:
     eq(ax, side, top + 10, "A[l−1]ᵀ", size=NORMAL, va="center")
     shape(side, top + 28, *A_prev.T.shape, ha="left")
     eq(ax, side, top + 46, f"n[l−1] = {n_prev}", size=SMALL, va="center", color=MUTED)
-    ax.text(side, top + 58, wrap(labels["transpose"], chars(WIDTH - side)), size=SMALL,
-            va="top", color=MUTED, linespacing=1.3)
+    ax.text(
+        side,
+        top + 58,
+        wrap(labels["transpose"], chars(WIDTH - side)),
+        size=SMALL,
+        va="top",
+        color=MUTED,
+        linespacing=1.3,
+    )
     y_p = top + m * cell + 14
     grid(left, y_p, *dZ.shape, "dZ", ACCENT)
     eq(ax, left, y_p + n * cell + 14, "dZ[l]", size=NORMAL, va="center")
@@ -394,31 +466,72 @@ def draw_shapes(labels: dict) -> str:
     eq(ax, x_t, y_p + n * cell + 14, "dW[l]", size=NORMAL, va="center")
     shape(x_t + 48, y_p + n * cell + 14, *dW.shape, ha="left")
     # the m examples meet and are summed, then divided by m
-    ax.annotate("", xy=(left + m * cell, y_p - 6), xytext=(left, y_p - 6),
-                arrowprops=dict(arrowstyle="<->", color=MUTED, lw=1))
-    ax.annotate("", xy=(x_t - 6, top + m * cell), xytext=(x_t - 6, top),
-                arrowprops=dict(arrowstyle="<->", color=MUTED, lw=1))
-    eq(ax, left + m * cell / 2, y_p - 14, f"m = {m}", size=SMALL, ha="center", va="center",
-       color=MUTED)
+    ax.annotate(
+        "",
+        xy=(left + m * cell, y_p - 6),
+        xytext=(left, y_p - 6),
+        arrowprops=dict(arrowstyle="<->", color=MUTED, lw=1),
+    )
+    ax.annotate(
+        "",
+        xy=(x_t - 6, top + m * cell),
+        xytext=(x_t - 6, top),
+        arrowprops=dict(arrowstyle="<->", color=MUTED, lw=1),
+    )
+    eq(
+        ax,
+        left + m * cell / 2,
+        y_p - 14,
+        f"m = {m}",
+        size=SMALL,
+        ha="center",
+        va="center",
+        color=MUTED,
+    )
     eq(ax, x_t - 10, top + m * cell / 2, "m", size=SMALL, ha="right", va="center", color=MUTED)
     summed = wrap(labels["sum"], chars(WIDTH - left))
-    ax.text(left, y_p + n * cell + 30, summed, size=SMALL, va="top", color=INK,
-            linespacing=1.3)
+    ax.text(left, y_p + n * cell + 30, summed, size=SMALL, va="top", color=INK, linespacing=1.3)
     # db: the sums of dZ's rows, one column like b
     y_b = y_p + n * cell + 30 + 15 * (summed.count("\n") + 1) + 34
-    eq(ax, 4, y_b - 14, "db[l] = 1/m · Σ dZ[l]", size=NORMAL, va="center", color=ACCENT,
-            weight="bold")
+    eq(
+        ax,
+        4,
+        y_b - 14,
+        "db[l] = 1/m · Σ dZ[l]",
+        size=NORMAL,
+        va="center",
+        color=ACCENT,
+        weight="bold",
+    )
     grid(left, y_b, *dZ.shape, "dZ2", ACCENT)
-    arrow(ax, (left + m * cell + 4, y_b + n * cell / 2), (left + m * cell + 44,
-          y_b + n * cell / 2), ACCENT, shrink=(0, 0))
+    arrow(
+        ax,
+        (left + m * cell + 4, y_b + n * cell / 2),
+        (left + m * cell + 44, y_b + n * cell / 2),
+        ACCENT,
+        shrink=(0, 0),
+    )
     x_b = left + m * cell + 52
     grid(x_b, y_b, *db.shape, "db", "#2b7a2b")
     eq(ax, x_b + cell + 8, y_b + 10, "db[l]", size=NORMAL, va="center")
     shape(x_b + cell + 8, y_b + 28, *db.shape, ha="left")
-    ax.text(x_b + cell + 8, y_b + 40, wrap(labels["db"], chars(WIDTH - x_b - cell - 8)),
-            size=SMALL, va="top", color=MUTED, linespacing=1.3)
-    ax.text(left, y_b + n * cell + 14, f"n[l] = {n}: {labels['units']}".replace(": ", colon()),
-            size=SMALL, va="center", color=MUTED)
+    ax.text(
+        x_b + cell + 8,
+        y_b + 40,
+        wrap(labels["db"], chars(WIDTH - x_b - cell - 8)),
+        size=SMALL,
+        va="top",
+        color=MUTED,
+        linespacing=1.3,
+    )
+    ax.text(
+        left,
+        y_b + n * cell + 14,
+        f"n[l] = {n}: {labels['units']}".replace(": ", colon()),
+        size=SMALL,
+        va="center",
+        color=MUTED,
+    )
     return svg(fig, "shapes", labels["alt"])
 
 
@@ -437,8 +550,11 @@ def draw_activations(labels: dict) -> str:
         ("sigmoid", d.sigmoid, d.sigmoid_derivative),
         ("tanh", d.tanh, d.tanh_derivative),
         ("relu", d.relu, d.relu_derivative),
-        ("leaky", lambda z: d.leaky_relu(z, LEAKY_ALPHA),
-         lambda z: d.leaky_relu_derivative(z, LEAKY_ALPHA)),
+        (
+            "leaky",
+            lambda z: d.leaky_relu(z, LEAKY_ALPHA),
+            lambda z: d.leaky_relu_derivative(z, LEAKY_ALPHA),
+        ),
     ]
     fig, axes = plt.subplots(4, 2, figsize=(WIDTH / 72, 600 / 72))
     z = np.linspace(-4, 4, 401)
@@ -452,18 +568,25 @@ def draw_activations(labels: dict) -> str:
                 right.plot(z[side], slope(z[side]), color=ACCENT, lw=1.8)
             at_zero = float(slope(np.array([0.0]))[0])
             right.plot([0], [at_zero], "o", color=ACCENT, markersize=6)
-            right.plot([0], [1.0], "o", markerfacecolor="white", markeredgecolor=ACCENT,
-                       markersize=6)
-            right.annotate(wrap(f"{labels['taken']}{colon()}{num(at_zero)}", 12),
-                           xy=(0, at_zero), xytext=(-3.9, 0.5), size=SMALL, color=ACCENT,
-                           linespacing=1.2,
-                           arrowprops=dict(arrowstyle="-", color=ACCENT, lw=0.8))
+            right.plot(
+                [0], [1.0], "o", markerfacecolor="white", markeredgecolor=ACCENT, markersize=6
+            )
+            right.annotate(
+                wrap(f"{labels['taken']}{colon()}{num(at_zero)}", 12),
+                xy=(0, at_zero),
+                xytext=(-3.9, 0.5),
+                size=SMALL,
+                color=ACCENT,
+                linespacing=1.2,
+                arrowprops=dict(arrowstyle="-", color=ACCENT, lw=0.8),
+            )
         else:
             right.plot(z, slope(z), color=ACCENT, lw=1.8)
             peak = float(slope(np.array([0.0]))[0])
             right.plot([0], [peak], "o", color=ACCENT, markersize=5)
-            right.annotate(num(peak), xy=(0, peak), xytext=(1.0, peak * 0.8), size=SMALL,
-                           color=ACCENT)
+            right.annotate(
+                num(peak), xy=(0, peak), xytext=(1.0, peak * 0.8), size=SMALL, color=ACCENT
+            )
         title = labels[key]
         if key == "leaky":
             title += f", α = {num(LEAKY_ALPHA)}"
@@ -475,19 +598,26 @@ def draw_activations(labels: dict) -> str:
             axis.xaxis.set_major_formatter(tick_formatter())
             axis.yaxis.set_major_formatter(tick_formatter())
             axis.grid(alpha=0.25)
-        right.set_ylim(-0.04, 0.32) if key == "sigmoid" else right.set_ylim(-0.15, 1.2)
+        right.set_ylim(*((-0.04, 0.32) if key == "sigmoid" else (-0.15, 1.2)))
     axes[0, 0].set_yticks([0, 0.5, 1])
     axes[0, 1].set_yticks([0, 0.25])
     axes[1, 0].set_yticks([-1, 0, 1])
     axes[2, 0].set_yticks([0, 2, 4])
     axes[3, 0].set_yticks([0, 2, 4])
-    for right in axes[:, 1]:
-        if not right.get_yticks().size or right is not axes[0, 1]:
-            right.set_yticks([0, 0.5, 1] if right is not axes[0, 1] else [0, 0.25])
-    axes[0, 0].text(0.0, 1.42, f"g(z)", transform=axes[0, 0].transAxes, size=NORMAL,
-                    weight="bold", color=BLUE)
-    axes[0, 1].text(0.0, 1.42, f"g′(z){colon()}{labels['slope']}",
-                    transform=axes[0, 1].transAxes, size=NORMAL, weight="bold", color=ACCENT)
+    for right in axes[1:, 1]:
+        right.set_yticks([0, 0.5, 1])
+    axes[0, 0].text(
+        0.0, 1.42, "g(z)", transform=axes[0, 0].transAxes, size=NORMAL, weight="bold", color=BLUE
+    )
+    axes[0, 1].text(
+        0.0,
+        1.42,
+        f"g′(z){colon()}{labels['slope']}",
+        transform=axes[0, 1].transAxes,
+        size=NORMAL,
+        weight="bold",
+        color=ACCENT,
+    )
     for axis in axes[-1]:
         axis.set_xlabel("z", size=NORMAL)
     fig.subplots_adjust(left=0.1, right=0.98, top=0.91, bottom=0.08, hspace=0.55, wspace=0.3)
@@ -517,21 +647,46 @@ def draw_seed(labels: dict) -> str:
         row[1].plot(a, seed, color=ACCENT, lw=1.8)
         row[0].plot([EXERCISE_A], [here_loss], "o", color=INK, markersize=5)
         row[1].plot([EXERCISE_A], [here_seed], "o", color=INK, markersize=5)
-        row[0].annotate(num(here_loss, 2), xy=(EXERCISE_A, here_loss), xytext=(-6, 8),
-                        textcoords="offset points", ha="right" if y else "right", size=SMALL)
-        row[1].annotate(num(here_seed, 3), xy=(EXERCISE_A, here_seed),
-                        xytext=(-5, -14 if y else 6), textcoords="offset points", ha="right",
-                        size=SMALL)
+        row[0].annotate(
+            num(here_loss, 2),
+            xy=(EXERCISE_A, here_loss),
+            xytext=(-6, 8),
+            textcoords="offset points",
+            ha="right",
+            size=SMALL,
+        )
+        row[1].annotate(
+            num(here_seed, 3),
+            xy=(EXERCISE_A, here_seed),
+            xytext=(-5, -14 if y else 6),
+            textcoords="offset points",
+            ha="right",
+            size=SMALL,
+        )
         row[0].set_ylim(0, 4)
-        row[1].set_ylim(-50, 0) if y else row[1].set_ylim(0, 50)
+        row[1].set_ylim(*((-50, 0) if y else (0, 50)))
         # the wrong end: a near 0 when y = 1, near 1 when y = 0
         wrong = 0.02 if y else 0.98
-        row[1].annotate(wrap(labels["unbounded"], 11), xy=(wrong, -48 if y else 48),
-                        xytext=(0.5, -30 if y else 30), size=SMALL, ha="center", va="center",
-                        color=ACCENT,
-                        arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1))
-        row[0].text(0.04 if not y else 0.96, 0.9, f"y = {int(y)}", transform=row[0].transAxes,
-                    ha="left" if not y else "right", va="top", size=NORMAL, weight="bold")
+        row[1].annotate(
+            wrap(labels["unbounded"], 11),
+            xy=(wrong, -48 if y else 48),
+            xytext=(0.5, -30 if y else 30),
+            size=SMALL,
+            ha="center",
+            va="center",
+            color=ACCENT,
+            arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1),
+        )
+        row[0].text(
+            0.04 if not y else 0.96,
+            0.9,
+            f"y = {int(y)}",
+            transform=row[0].transAxes,
+            ha="left" if not y else "right",
+            va="top",
+            size=NORMAL,
+            weight="bold",
+        )
         for axis in row:
             axis.axvline(EXERCISE_A, color=MUTED, lw=0.8, linestyle=":")
             axis.xaxis.set_major_formatter(tick_formatter())
@@ -544,8 +699,9 @@ def draw_seed(labels: dict) -> str:
     axes[0, 1].set_title(wrap(f"{labels['seed']} dA[L]", 18), size=NORMAL, loc="left")
     for axis in axes[1]:
         axis.set_xlabel(labels["output"], size=NORMAL)
-    fig.text(0.02, 0.02, f"{labels['exercise']}{colon()}a = {num(EXERCISE_A)}", size=SMALL,
-             color=MUTED)
+    fig.text(
+        0.02, 0.02, f"{labels['exercise']}{colon()}a = {num(EXERCISE_A)}", size=SMALL, color=MUTED
+    )
     fig.subplots_adjust(left=0.11, right=0.97, top=0.88, bottom=0.17, hspace=0.3, wspace=0.4)
     return svg(fig, "seed", labels["alt"])
 
@@ -563,14 +719,19 @@ def check_curve() -> tuple[np.ndarray, np.ndarray, float]:
 
     rng = np.random.default_rng(3)
     X, Y = rng.standard_normal((2, 4)), np.array([[1, 0, 0, 1]])
-    parameters = {"W1": rng.standard_normal((3, 2)), "b1": np.zeros((3, 1)),
-                  "W2": rng.standard_normal((1, 3)), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": rng.standard_normal((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": rng.standard_normal((1, 3)),
+        "b2": np.zeros((1, 1)),
+    }
     activations = ["tanh", "sigmoid"]
     AL, caches = L_model_forward(X, parameters, activations)
     grads = L_model_backward(AL, Y, caches, activations)
     epsilons = np.logspace(-12, -1, 45)
-    differences = np.array([gradient_check(parameters, grads, X, Y, activations, epsilon=e)
-                            for e in epsilons])
+    differences = np.array(
+        [gradient_check(parameters, grads, X, Y, activations, epsilon=e) for e in epsilons]
+    )
     default = inspect.signature(gradient_check).parameters["epsilon"].default
     # autodoc_preserve_defaults puts the source text of a default in its place
     default = float(getattr(default, "name", default))
@@ -578,8 +739,9 @@ def check_curve() -> tuple[np.ndarray, np.ndarray, float]:
 
 
 def draw_gradient_check(labels: dict) -> str:
-    from dnn_textbook import L_model_backward  # noqa: F401 (the library draws it)
     from matplotlib.ticker import FuncFormatter, LogLocator
+
+    from dnn_textbook import L_model_backward  # noqa: F401 (the library draws it)
 
     plt = pyplot()
     epsilons, differences, default = check_curve()
@@ -587,20 +749,33 @@ def draw_gradient_check(labels: dict) -> str:
     ax.loglog(epsilons, differences, "o-", color=BLUE, lw=1.5, markersize=3)
     at_default = float(np.interp(np.log10(default), np.log10(epsilons), np.log10(differences)))
     ax.plot([default], [10**at_default], "o", color=ACCENT, markersize=8)
-    ax.annotate(f"{labels['default']}{colon()}ε = {power_of_ten(default)}",
-                xy=(default, 10**at_default), xytext=(0.03, 0.05), textcoords="axes fraction",
-                ha="left", size=SMALL, color=ACCENT,
-                arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1, shrinkB=5))
+    ax.annotate(
+        f"{labels['default']}{colon()}ε = {power_of_ten(default)}",
+        xy=(default, 10**at_default),
+        xytext=(0.03, 0.05),
+        textcoords="axes fraction",
+        ha="left",
+        size=SMALL,
+        color=ACCENT,
+        arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1, shrinkB=5),
+    )
     best = int(np.argmin(differences))
     ax.plot([epsilons[best]], [differences[best]], "s", color=INK, markersize=6)
-    ax.annotate(f"{labels['bottom']}{colon()}ε ≈ {power_of_ten(epsilons[best])}",
-                xy=(epsilons[best], differences[best]), xytext=(0.97, 0.05),
-                textcoords="axes fraction", ha="right", size=SMALL, color=INK,
-                arrowprops=dict(arrowstyle="-|>", color=INK, lw=1, shrinkB=5))
+    ax.annotate(
+        f"{labels['bottom']}{colon()}ε ≈ {power_of_ten(epsilons[best])}",
+        xy=(epsilons[best], differences[best]),
+        xytext=(0.97, 0.05),
+        textcoords="axes fraction",
+        ha="right",
+        size=SMALL,
+        color=INK,
+        arrowprops=dict(arrowstyle="-|>", color=INK, lw=1, shrinkB=5),
+    )
     low, high = differences.min() / 300, differences.max() * 5
     ax.set_ylim(low, high)
-    ax.set_yticks([10.0**k for k in range(int(np.ceil(np.log10(low))),
-                                          int(np.floor(np.log10(high))) + 1, 2)])
+    ax.set_yticks(
+        [10.0**k for k in range(int(np.ceil(np.log10(low))), int(np.floor(np.log10(high))) + 1, 2)]
+    )
     fig.text(0.03, 0.075, "← " + labels["rounding"], size=SMALL, ha="left", va="center")
     fig.text(0.97, 0.03, labels["truncation"] + " →", size=SMALL, ha="right", va="center")
     locator = LogLocator(base=10, numticks=20)
@@ -633,8 +808,7 @@ def worked_example_values() -> dict:
     AL, caches = L_model_forward(X, parameters)
     grads = L_model_backward(AL, Y, caches)
     A = [X] + [cache.A_prev for cache in caches[1:]] + [AL]
-    return {"A": A, "Z": [c.Z for c in caches], "grads": grads, "parameters": parameters,
-            "Y": Y}
+    return {"A": A, "Z": [c.Z for c in caches], "grads": grads, "parameters": parameters, "Y": Y}
 
 
 def draw_worked_example(labels: dict) -> str:
@@ -644,10 +818,17 @@ def draw_worked_example(labels: dict) -> str:
     step = 160
     height = 70 + step * L + 70
     fig, ax = canvas(height)
-    ax.text(4, 12, f"{labels['forward']}{colon()}A[l]  ({labels['examples']})", size=SMALL,
-            va="center", color=BLUE)
-    ax.text(4, 30, f"{labels['backward']}{colon()}dW[l], db[l]", size=SMALL, va="center",
-            color=ACCENT)
+    ax.text(
+        4,
+        12,
+        f"{labels['forward']}{colon()}A[l]  ({labels['examples']})",
+        size=SMALL,
+        va="center",
+        color=BLUE,
+    )
+    ax.text(
+        4, 30, f"{labels['backward']}{colon()}dW[l], db[l]", size=SMALL, va="center", color=ACCENT
+    )
     node_w, node_h = 64, 24
     ys = [72 + step * l for l in range(L + 1)]
     xs = []
@@ -658,29 +839,49 @@ def draw_worked_example(labels: dict) -> str:
     # edges first, with dW[l][j, k] on the edge from unit k of layer l-1 to unit j of l
     for l in range(1, L + 1):
         dW = grads[f"dW{l}"]
-        for j, xj in enumerate(xs[l]):
-            for k, xk in enumerate(xs[l - 1]):
-                ax.plot([xk, xj], [ys[l - 1] + node_h / 2, ys[l] - node_h / 2], color="#9a9a9a",
-                        lw=1, zorder=1)
+        for xj in xs[l]:
+            for xk in xs[l - 1]:
+                ax.plot(
+                    [xk, xj],
+                    [ys[l - 1] + node_h / 2, ys[l] - node_h / 2],
+                    color="#9a9a9a",
+                    lw=1,
+                    zorder=1,
+                )
         for j, xj in enumerate(xs[l]):
             for k, xk in enumerate(xs[l - 1]):
                 t = 0.7  # near the unit the edge feeds, where the edges have parted
                 x = xk + (xj - xk) * t
                 y = ys[l - 1] + node_h / 2 + (ys[l] - ys[l - 1] - node_h) * t
-                ax.text(x, y, num(dW[j, k]), size=SMALL, ha="center", va="center",
-                        color=ACCENT, zorder=3,
-                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white",
-                                  edgecolor="none"))
+                ax.text(
+                    x,
+                    y,
+                    num(dW[j, k]),
+                    size=SMALL,
+                    ha="center",
+                    va="center",
+                    color=ACCENT,
+                    zorder=3,
+                    bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"),
+                )
     for l in range(L + 1):
         for j, x in enumerate(xs[l]):
-            box(ax, x, ys[l], pair(A[l][j]), width=node_w, height=node_h, color=BLUE,
-                size=SMALL)
+            box(ax, x, ys[l], pair(A[l][j]), width=node_w, height=node_h, color=BLUE, size=SMALL)
             if l:
                 db = grads[f"db{l}"][j, 0]
-                eq(ax, x, ys[l] + node_h / 2 + 10, f"db {num(db)}", size=SMALL, ha="center",
-                   va="center", color=ACCENT, zorder=3,
-                   bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
-        name = f"A[0] = X" if l == 0 else f"A[{l}]"
+                eq(
+                    ax,
+                    x,
+                    ys[l] + node_h / 2 + 10,
+                    f"db {num(db)}",
+                    size=SMALL,
+                    ha="center",
+                    va="center",
+                    color=ACCENT,
+                    zorder=3,
+                    bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"),
+                )
+        name = "A[0] = X" if l == 0 else f"A[{l}]"
         if l == L:
             name = f"A[{L}] = ŷ"
         eq(ax, 4, ys[l] - 22, name, size=SMALL, va="center", color=BLUE, weight="bold")
@@ -748,8 +949,13 @@ def check(app, doctree, docname):
             continue
         for paragraph in node.findall(nodes.paragraph):
             if not paragraph.get("translated"):
-                logger.warning("figure %s: %r is not translated into %s", node["kind"],
-                               paragraph.astext(), app.config.language, location=paragraph)
+                logger.warning(
+                    "figure %s: %r is not translated into %s",
+                    node["kind"],
+                    paragraph.astext(),
+                    app.config.language,
+                    location=paragraph,
+                )
 
 
 def start(app):
