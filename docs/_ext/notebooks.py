@@ -280,6 +280,8 @@ class Notebook:
         elif isinstance(node, nodes.figure):
             for image in node.findall(nodes.image):
                 self.image(image)
+            for drawing in node.findall(nodes.raw):  # a figure drawn from the library
+                self.figure(drawing.astext())
             for caption in node.findall(nodes.caption):
                 self.add(f"*{self.inline(caption)}*")
         elif isinstance(node, nodes.transition):
