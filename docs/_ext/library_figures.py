@@ -75,6 +75,7 @@ INK, MUTED, ACCENT, BLUE = "#1a1a1a", "#5c5c5c", "#a33a00", "#1f4e96"
 # words in a sans-serif face. Both have Cyrillic.
 MATH = "DejaVu Serif"
 CACHE = "#eeeeee"  # the cache's shade
+TINT = "#fbe6d6"  # behind the four equations, in the backward chapter
 FALLBACK = {"DejaVu Sans": "sans-serif", "DejaVu Serif": "serif"}
 
 
@@ -302,7 +303,9 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     fig, ax = canvas(712)
     fwd = MUTED if highlight else INK
     ink = ACCENT if highlight else BLUE
-    weight = "bold" if highlight else "normal"
+    # the four equations stand out on a tint (not in bold: DejaVu Serif Bold draws ᵀ as ˢ)
+    tint = {"bbox": {"boxstyle": "round,pad=0.2", "facecolor": TINT, "edgecolor": "none"}}
+    mark = tint if highlight else {}
     ax.text(4, 14, labels["forward"], size=13, weight="bold", va="center", color=fwd)
     box(ax, 50, 48, "A[l−1]", color=fwd)
     box(ax, 130, 48, "W[l]", color=fwd)
@@ -349,7 +352,7 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     ax.text(92, 465, labels["from_next"], size=SMALL, va="center", color=MUTED)
     box(ax, 60, 535, "dZ[l]")
     arrow(ax, (60, 465), (60, 535))
-    eq(ax, 70, 500, "dZ[l] = dA[l] ⊙ g′(Z[l])", size=SMALL, va="center", color=ink, weight=weight)
+    eq(ax, 70, 500, "dZ[l] = dA[l] ⊙ g′(Z[l])", size=SMALL, va="center", color=ink, **mark)
     tag(ax, 250, 500, "Z[l]")
     # the trunk from dZ[l] and the three outputs
     rows = [
@@ -361,7 +364,7 @@ def draw_layer_graph(labels: dict, highlight: bool) -> str:
     ax.plot([22, 34], [535, 535], color=INK, lw=1.3)
     for y, name, equation, read in rows:
         arrow(ax, (22, y), (WIDTH - 70, y), shrink=(0, 0))
-        eq(ax, 30, y - 10, equation, size=SMALL, va="center", color=ink, weight=weight)
+        eq(ax, 30, y - 10, equation, size=SMALL, va="center", color=ink, **mark)
         box(ax, WIDTH - 36, y, name, width=64)
         if read:
             tag(ax, 232, y - 10, read)
@@ -437,10 +440,9 @@ def draw_shapes(labels: dict) -> str:
         4,
         top - 14,
         "dW[l] = 1/m · dZ[l] A[l−1]ᵀ",
-        size=NORMAL,
+        size=13,
         va="center",
         color=ACCENT,
-        weight="bold",
     )
     left = 10
     x_t = left + m * cell + 14
@@ -498,10 +500,9 @@ def draw_shapes(labels: dict) -> str:
         4,
         y_b - 14,
         "db[l] = 1/m · Σ dZ[l]",
-        size=NORMAL,
+        size=13,
         va="center",
         color=ACCENT,
-        weight="bold",
     )
     grid(left, y_b, *dZ.shape, "dZ2", ACCENT)
     arrow(
