@@ -214,7 +214,7 @@ def browser():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_browser_figures_fit_the_column_and_stay_readable(site, browser, lang):
-    problems = []
+    problems, smallest = [], {}
     for width in (1280, 390):
         browser.set_window_size(width, 900)
         try:
@@ -224,10 +224,12 @@ def test_browser_figures_fit_the_column_and_stay_readable(site, browser, lang):
                 assert set(found) == set(anchors), (page, found)
                 for anchor, f in found.items():
                     where = f"{width} px {lang}/{page} {anchor}"
+                    smallest[width] = min(smallest.get(width, 99), f["letters"])
                     if f["left"] < -1 or f["right"] > 1:
                         problems.append(f"{where}: outside the column {f}")
                     if f["count"] < 5 or f["letters"] < 10.5:
                         problems.append(f"{where}: letters of {f['letters']:.1f} px")
         finally:
             browser.set_window_size(1300, 900)
+    print(f"{lang}: smallest letters {smallest[390]:.1f} px at 390 px, {smallest[1280]:.1f} at 1280")
     assert not problems, "\n".join(problems)
