@@ -231,5 +231,5 @@ def test_browser_figures_fit_the_column_and_stay_readable(site, browser, lang):
                         problems.append(f"{where}: letters of {f['letters']:.1f} px")
         finally:
             browser.set_window_size(1300, 900)
-    print(f"{lang}: smallest letters {smallest[390]:.1f} px at 390 px, {smallest[1280]:.1f} at 1280")
+    print(f"{lang}: smallest letters {smallest[390]:.1f} px (390), {smallest[1280]:.1f} px (1280)")
     assert not problems, "\n".join(problems)
