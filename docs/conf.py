@@ -81,6 +81,9 @@ myst_enable_extensions = ["dollarmath"]
 myst_heading_anchors = 3
 
 nitpicky = True
+# Figures (and the one captioned table) are numbered on their page: the text names a
+# figure with :numref:, "Fig. 2" in English, from sphinx.po in French and Ukrainian.
+numfig = True
 
 # HTML
 html_theme = "furo"
