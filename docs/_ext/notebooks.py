@@ -369,7 +369,9 @@ class Notebook:
         name = f"figure-{len(self.attachments) + 1}.svg"
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         self.attachments[name] = {"image/svg+xml": data}
-        self.add(f"![{escape(alt)}](attachment:{name})")
+        # A[l-1] in an alt text: its brackets escaped, the image's [...] stays whole
+        alt = re.sub(r"([\[\]])", r"\\\1", escape(alt).replace("\\](", "]("))
+        self.add(f"![{alt}](attachment:{name})")
 
     def training(self) -> bool:
         """The application's experiment as code cells: train, then plot inline."""
