@@ -761,6 +761,15 @@ def draw_gradient_check(labels: dict) -> str:
         arrowprops=dict(arrowstyle="-|>", color=ACCENT, lw=1, shrinkB=5),
     )
     best = int(np.argmin(differences))
+    if not (default < epsilons[best] and 10**at_default < 1e-7):
+        # docs/gradient_checking.rst says both: revise it if the library changes
+        logger.warning(
+            "gradient checking: the text says the default ε = %g lies left of the bottom "
+            "of the V (ε ≈ %.2g) and gives a difference below 1e-7 (here %.2g)",
+            default,
+            epsilons[best],
+            10**at_default,
+        )
     ax.plot([epsilons[best]], [differences[best]], "s", color=INK, markersize=6)
     ax.annotate(
         f"{labels['bottom']}{colon()}ε ≈ {power_of_ten(epsilons[best])}",
