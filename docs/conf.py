@@ -29,6 +29,7 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "lecture_diagram",
+    "library_figures",
     "offline_mathjax",
     "term_table",
     "interface_i18n",
@@ -83,6 +84,9 @@ myst_enable_extensions = ["dollarmath"]
 myst_heading_anchors = 3
 
 nitpicky = True
+# Figures (and the one captioned table) are numbered on their page: the text names a
+# figure with :numref:, "Fig. 2" in English, from sphinx.po in French and Ukrainian.
+numfig = True
 
 # HTML
 html_theme = "furo"

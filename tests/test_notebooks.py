@@ -245,7 +245,7 @@ def test_the_application_notebook_trains_and_plots_inline(executed, lang):
     assert "%matplotlib inline" in plot.source and "plt.show()" in plot.source
 
 
-ATTACHED = re.compile(r"!\[[^\]]*\]\(attachment:([^)]+)\)")
+ATTACHED = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(attachment:([^)]+)\)")  # alt: A\[l\] too
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -280,6 +280,8 @@ class Notebook:
         elif isinstance(node, nodes.figure):
             for image in node.findall(nodes.image):
                 self.image(image)
+            for drawing in node.findall(nodes.raw):  # a figure drawn from the library
+                self.figure(drawing.astext())
             for caption in node.findall(nodes.caption):
                 self.add(f"*{self.inline(caption)}*")
         elif isinstance(node, nodes.transition):
@@ -367,7 +369,9 @@ class Notebook:
         name = f"figure-{len(self.attachments) + 1}.svg"
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         self.attachments[name] = {"image/svg+xml": data}
-        self.add(f"![{escape(alt)}](attachment:{name})")
+        # A[l-1] in an alt text: its brackets escaped, the image's [...] stays whole
+        alt = re.sub(r"([\[\]])", r"\\\1", escape(alt).replace("\\](", "]("))
+        self.add(f"![{alt}](attachment:{name})")
 
     def training(self) -> bool:
         """The application's experiment as code cells: train, then plot inline."""
