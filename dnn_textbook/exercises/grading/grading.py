@@ -1,0 +1,290 @@
+"""Grading one learner: their code runs in a worker, the outputs are judged here.
+
+For each exercise, in the course's order, the worker calls the learner's
+function on every case, the published ones and the hidden ones drawn from
+the run's seed, and sends back what came back; :func:`~.exercises.judge`
+compares it with the expected outputs, here, where the learner's code
+cannot reach. Then, as :func:`~.exercises.check` does in a notebook, an
+exercise that fails and calls another exercise that the learner got wrong
+is run again with a right callee in its place: it is graded on its own
+code, and its feedback says where the mistake is. Those runs come last,
+once every call of the learner's own code is done, since the worker then
+holds the right functions.
+
+A verdict is one of :data:`VERDICTS`. A call that does not return in time,
+that ends the process or that uses too much memory stops its exercise
+there; a new worker takes the remaining exercises.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ..._i18n import _
+from .. import EXERCISES, cases, judge, reference
+from ..compare import Opaque, Raised
+from ..initialization import judge_initialization
+from ..report import CaseReport, CheckResult
+from ..template import only_template_source
+from . import sandbox
+from .submission import Submission
+from .worker import Died, TimedOut, Worker
+
+#: The verdicts of an exercise, and what each says.
+VERDICTS = {
+    "passed": _("passed"),
+    "failed": _("failed"),
+    "not-written": _("not written"),
+    "timed-out": _("timed out"),
+    "out-of-memory": _("used too much memory"),
+    "crashed": _("crashed the process"),
+    "library-solution": _("uses the library's solution"),
+}
+
+_SAID = {
+    "not-written": _("not written yet: the function is missing or is the course's template"),
+    "timed-out": _("did not return within {seconds} s: it was stopped"),
+    "out-of-memory": _("used more memory than the limit of {memory}: it was stopped"),
+    "crashed": _("ended the process that ran it ({how}): it was stopped"),
+    "library-solution": _(
+        "calls {name}, the library's own solution: the exercise asks for your own code"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a learner's function may use: seconds per exercise, bytes of memory."""
+
+    seconds: float = 5.0
+    memory: int = 2 * 2**30
+
+
+class Event(NamedTuple):
+    """What stopped a call: ``library`` (its name), ``memory``, ``crashed`` (how)."""
+
+    kind: str
+    what: str
+
+
+@dataclass
+class Graded:
+    """An exercise's verdict, its result (as :func:`check` gives it) and what stopped it."""
+
+    verdict: str
+    result: CheckResult
+
+
+def helpers_source() -> str:
+    """The four helpers of the course, as source the worker can run without the library."""
+    from ... import course_helpers
+
+    tree = ast.parse(inspect.getsource(course_helpers))
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    return "from __future__ import annotations\nimport numpy as np\n\n" + "\n\n".join(
+        ast.unparse(node) for node in functions
+    )
+
+
+def reference_source() -> str:
+    """The right functions of the course, for the runs with a right callee in place."""
+    tree = ast.parse(inspect.getsource(reference))
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    return (
+        "from __future__ import annotations\nimport numpy as np\n\n"
+        "def at(mistakes, *places):\n    return ()\n\n"
+        + "\n\n".join(ast.unparse(node) for node in functions)
+    )
+
+
+def _stopped(name: str, verdict: str, detail: str) -> Graded:
+    """The result of an exercise that no case could judge: one line that says why."""
+    case = CaseReport(_("every case"), "", False, detail)
+    return Graded(verdict, CheckResult(name, (case,), ()))
+
+
+class _Run:
+    """The worker of one submission, restarted when it dies or is killed."""
+
+    def __init__(self, submission: Submission, limits: Limits) -> None:
+        assert submission.extracted is not None
+        self.setup = {
+            "code": submission.extracted.code,
+            "helpers": helpers_source(),
+            "exercises": list(EXERCISES),
+        }
+        self.limits = limits
+        self.worker: Worker | None = None
+        self.defined: list[str] = []
+        self.reference_sent = False
+
+    def start(self) -> None:
+        self.worker = Worker(self.setup, self.limits.memory)
+        self.reference_sent = False
+        ready = self.worker.answer(self.limits.seconds)
+        self.defined = [n for n in ready.get("ready", []) if n in EXERCISES]
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+
+    def outputs(self, name: str, seed: int, swap: str | None = None) -> list[Any] | Graded:
+        """What the learner's ``name`` gave on each case, or the verdict that stopped it."""
+        got_all: list[Any] = []
+        budget = self.limits.seconds
+        for case in cases.cases(name, seed):
+            try:
+                if self.worker is None:
+                    self.start()
+                assert self.worker is not None
+                if swap and not self.reference_sent:
+                    self.worker.order({"reference": reference_source()})
+                    self.reference_sent = True
+                message = {"call": name, "args": sandbox.encode(case.args), "swap": swap}
+                self.worker.order(message)
+                answer = self._answer(budget)
+            except TimedOut:
+                self.stop()
+                return _stopped(name, "timed-out", _(_SAID["timed-out"]).format(
+                    seconds=f"{self.limits.seconds:g}"))
+            except Died:
+                code = self.worker.process.poll() if self.worker else None
+                self.stop()
+                how = _("exit code {code}").format(code=code) if code is not None else "?"
+                return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=how))
+            got_all.append(answer)
+            if type(answer) is Event and answer.kind == "library":
+                self.stop()  # its stub may have been called again: start afresh
+                break
+        return got_all
+
+    def _answer(self, budget: float) -> Any:
+        assert self.worker is not None
+        library = None
+        while True:
+            message = self.worker.answer(budget)
+            if "library" in message and len(message) == 1 and isinstance(
+                message["library"], str
+            ) and library is None and "value" not in message:
+                library = message["library"]  # sent by the stub itself, when called
+                continue
+            break
+        if library is not None:
+            return Event("library", library)
+        if "value" in message:
+            try:
+                return sandbox.decode(message["value"], Opaque)
+            except (ValueError, TypeError, KeyError):
+                raise Died() from None
+        if "raised" in message:
+            kind, text, where, not_written, helper = message["raised"]
+            if where is not None:
+                where = (str(where[0]), int(where[1]), str(where[2]))
+            if helper is not None:
+                helper = (str(helper[0]), tuple(helper[1]), tuple(helper[2]))
+            return Raised(str(kind), str(text), where, not_written, helper)
+        if "memory" in message:
+            return Event("memory", "")
+        if "crashed" in message:
+            return Event("crashed", str(message["crashed"]))
+        raise Died()
+
+
+def _special(name: str, got_all: list[Any], limits: Limits) -> Graded | None:
+    """The verdict when a call used the library, ran out of memory or ended the process."""
+    for got in got_all:
+        if type(got) is Event:
+            kind, what = got
+            if kind == "library":
+                said = _(_SAID["library-solution"]).format(name=what)
+                return _stopped(name, "library-solution", said)
+            if kind == "memory":
+                said = _(_SAID["out-of-memory"]).format(memory=f"{limits.memory / 2**30:g} GiB")
+                return _stopped(name, "out-of-memory", said)
+            return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=what))
+    return None
+
+
+def _judged(name: str, got_all: list[Any], seed: int) -> CheckResult:
+    if name == "initialize_parameters_deep":
+        return judge_initialization(got_all, seed)
+    return judge(name, got_all, seed)
+
+
+def _calls(node: ast.FunctionDef, callee: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == callee for n in ast.walk(node))
+
+
+def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded]:
+    """The verdict and the result of each exercise of one submission."""
+    extracted = submission.extracted
+    assert extracted is not None
+    run = _Run(submission, limits)
+    graded: dict[str, Graded] = {}
+    try:
+        try:
+            run.start()
+        except (TimedOut, Died):
+            run.stop()
+            said = _(_SAID["timed-out"]).format(seconds=f"{limits.seconds:g}")
+            return {name: _stopped(name, "timed-out", said) for name in EXERCISES}
+        own: dict[str, Any] = {}
+        for name in EXERCISES:
+            if name in extracted.broken:
+                said = _("this function's code is not valid Python: {error}").format(
+                    error=extracted.broken[name]
+                )
+                graded[name] = _stopped(name, "failed", said)
+                continue
+            node = extracted.functions.get(name)
+            if name not in run.defined:
+                graded[name] = _stopped(name, "not-written", _(_SAID["not-written"]))
+                continue
+            if node is not None and only_template_source(ast.unparse(node)):
+                graded[name] = _stopped(name, "not-written", _(_SAID["not-written"]))
+                continue
+            got = run.outputs(name, seed)
+            if isinstance(got, Graded):
+                graded[name] = got
+                continue
+            special = _special(name, got, limits)
+            if special is not None:
+                graded[name] = special
+                continue
+            own[name] = result = _judged(name, got, seed)
+            graded[name] = Graded("passed" if result.passed else _failed(result), result)
+        for name in EXERCISES:  # the runs with a right callee, once the learner's are done
+            callee = reference.CALLS.get(name)
+            node = extracted.functions.get(name)
+            if name not in own or own[name].passed or callee is None or node is None:
+                continue
+            if callee not in graded or not _calls(node, callee):
+                continue
+            called = graded[callee]
+            if called.result.passed or called.verdict == "not-written" and (
+                callee not in extracted.functions
+            ):
+                continue
+            got = run.outputs(name, seed, swap=callee)
+            if isinstance(got, Graded) or _special(name, got, limits):
+                continue
+            result = _judged(name, got, seed).blaming(called.result)
+            graded[name] = Graded("passed" if result.own_passed else "failed", result)
+    finally:
+        run.stop()
+    return graded
+
+
+def _failed(result: CheckResult) -> str:
+    """``not-written`` when every case says the function is not written, else ``failed``."""
+    said = (
+        _("not written yet (it raises NotImplementedError)"),
+        _("not written yet: it returns None where the course expects values"),
+    )
+    if all(not case.passed and case.detail in said for case in result.cases):
+        return "not-written"
+    return "failed"

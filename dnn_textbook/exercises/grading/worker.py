@@ -1,0 +1,137 @@
+"""The grader's side of the worker: start it, give it orders, stop it, whatever it does.
+
+:class:`Worker` starts :mod:`.sandbox` as a process of its own (a new
+session, so that it and anything it started can be killed as a group), in
+a fresh empty folder, with its output thrown away, and talks to it over
+two pipes of its own. Every answer is awaited with a deadline: a worker
+that does not answer in time is killed, and so is one that is done.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from . import sandbox
+
+PACKAGE = Path(__file__).resolve().parents[2]  # the folder dnn_textbook
+_MAX_MESSAGE = 64 * 2**20
+
+
+class Died(Exception):
+    """The worker ended, or sent what is not a message."""
+
+
+class TimedOut(Exception):
+    """The worker did not answer before the deadline."""
+
+
+def forbidden() -> list[str]:
+    """The folders the learner's code may not read: the library, and its source tree."""
+    folders = [str(PACKAGE)]
+    if (PACKAGE.parent / "pyproject.toml").exists():  # a checkout: its tests hold solutions
+        folders.append(str(PACKAGE.parent))
+    return folders  # the first is refused everywhere; the others where nothing allows it
+
+
+def readable() -> list[str]:
+    """The folders the learner's code may read: Python's, and its installed packages."""
+    folders = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    folders |= {path for key, path in sysconfig.get_paths().items() if key.endswith("lib")}
+    folders.add(str(Path(sandbox.np.__file__).parents[1]))
+    return sorted(folders)
+
+
+class Worker:
+    """A process that runs one learner's code; the grader compares what it sends back."""
+
+    def __init__(self, setup: dict[str, Any], memory: int, file_size: int = 2**24) -> None:
+        self.folder = tempfile.mkdtemp(prefix="dnn_textbook-grade-")
+        orders_r, self.orders = os.pipe()
+        self.answers, answers_w = os.pipe()
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "HOME": self.folder,
+            "TMPDIR": self.folder,
+            "LC_ALL": "C.UTF-8",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-B", sandbox.__file__, str(orders_r), str(answers_w)],
+            cwd=self.folder,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=None if os.environ.get("DNN_GRADE_DEBUG") else subprocess.DEVNULL,
+            pass_fds=(orders_r, answers_w),
+            start_new_session=True,
+        )
+        os.close(orders_r)
+        os.close(answers_w)
+        full = dict(setup, memory=memory, file_size=file_size)
+        full |= {"readable": readable(), "forbidden": forbidden()}
+        self.order(full)
+
+    def order(self, message: dict[str, Any]) -> None:
+        data = json.dumps(message).encode("utf-8")
+        try:
+            sandbox._write_all(self.orders, struct.pack(">I", len(data)) + data)
+        except OSError:
+            raise Died() from None
+
+    def answer(self, seconds: float) -> dict[str, Any]:
+        """The next message, within ``seconds``."""
+        deadline = time.monotonic() + seconds
+        head = self._read(4, deadline)
+        (size,) = struct.unpack(">I", head)
+        if size > _MAX_MESSAGE:
+            raise Died()
+        try:
+            message = json.loads(self._read(size, deadline).decode("utf-8"))
+        except ValueError:
+            raise Died() from None
+        if not isinstance(message, dict):
+            raise Died()
+        return message
+
+    def _read(self, n: int, deadline: float) -> bytes:
+        data = b""
+        while len(data) < n:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimedOut()
+            ready, _w, _x = select.select([self.answers], [], [], left)
+            if not ready:
+                raise TimedOut()
+            chunk = os.read(self.answers, min(n - len(data), 2**20))
+            if not chunk:
+                raise Died()
+            data += chunk
+        return data
+
+    def stop(self) -> None:
+        """Kill the worker and everything it started; remove its folder."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        for fd in (self.orders, self.answers):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        shutil.rmtree(self.folder, ignore_errors=True)
