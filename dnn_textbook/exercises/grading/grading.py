@@ -76,6 +76,7 @@ class Graded:
 
     verdict: str
     result: CheckResult
+    said: str | None = None  # why no case could be judged, when none could
 
 
 def helpers_source() -> str:
@@ -103,7 +104,7 @@ def reference_source() -> str:
 def _stopped(name: str, verdict: str, detail: str) -> Graded:
     """The result of an exercise that no case could judge: one line that says why."""
     case = CaseReport(_("every case"), "", False, detail)
-    return Graded(verdict, CheckResult(name, (case,), ()))
+    return Graded(verdict, CheckResult(name, (case,), ()), detail)
 
 
 class _Run:

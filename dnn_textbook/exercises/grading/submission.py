@@ -64,22 +64,31 @@ class Submission:
 
 
 def find(paths: list[Path]) -> list[tuple[str, list[Path]]]:
-    """The learners and their files: a file is one learner, a folder of files is one learner.
+    """The learners and their files, each learner named after a file or a folder.
 
-    A folder that holds only folders (a class) gives a learner per entry.
+    A file is one learner (named after the file). A folder is a class when
+    it is the only one given or holds folders: each of its entries is a
+    learner, a file or a folder of files. Otherwise a folder is one
+    learner, whose notebooks and ``.py`` files are read in name order.
     """
     found: list[tuple[str, list[Path]]] = []
     for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in SUFFIXES)
-            folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
-            if files or not folders:
-                found.append((path.name, files))
-            else:
-                found += find(folders + [p for p in path.iterdir() if p.suffix in SUFFIXES])
-        else:
+        if not path.is_dir():
             found.append((path.stem, [path]))
+            continue
+        entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        learners = [p for p in entries if p.is_dir() or p.suffix in SUFFIXES]
+        if len(paths) == 1 or any(p.is_dir() for p in learners):
+            for entry in learners:
+                files = _files(entry) if entry.is_dir() else [entry]
+                found.append((entry.name if entry.is_dir() else entry.stem, files))
+        else:
+            found.append((path.name, _files(path)))
     return found
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
 
 
 def read(learner: str, files: list[Path]) -> Submission:
