@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import time
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -125,7 +126,8 @@ class _Run:
     def start(self) -> None:
         self.worker = Worker(self.setup, self.limits.memory)
         self.reference_sent = False
-        ready = self.worker.answer(self.limits.seconds)
+        # loading numpy and the learner's imports is not the learner's function: more time
+        ready = self.worker.answer(max(20.0, 4 * self.limits.seconds))
         self.defined = [n for n in ready.get("ready", []) if n in EXERCISES]
 
     def stop(self) -> None:
@@ -136,18 +138,25 @@ class _Run:
     def outputs(self, name: str, seed: int, swap: str | None = None) -> list[Any] | Graded:
         """What the learner's ``name`` gave on each case, or the verdict that stopped it."""
         got_all: list[Any] = []
-        budget = self.limits.seconds
+        try:
+            if self.worker is None:
+                self.start()
+        except (TimedOut, Died):
+            self.stop()
+            return _stopped(name, "crashed", _(_SAID["crashed"]).format(how="?"))
+        deadline = time.monotonic() + self.limits.seconds  # for all the cases of the exercise
         for case in cases.cases(name, seed):
             try:
                 if self.worker is None:
                     self.start()
+                    deadline = time.monotonic() + self.limits.seconds
                 assert self.worker is not None
                 if swap and not self.reference_sent:
                     self.worker.order({"reference": reference_source()})
                     self.reference_sent = True
                 message = {"call": name, "args": sandbox.encode(case.args), "swap": swap}
                 self.worker.order(message)
-                answer = self._answer(budget)
+                answer = self._answer(deadline - time.monotonic())
             except TimedOut:
                 self.stop()
                 return _stopped(name, "timed-out", _(_SAID["timed-out"]).format(
@@ -233,7 +242,7 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
             run.stop()
             said = _(_SAID["timed-out"]).format(seconds=f"{limits.seconds:g}")
             return {name: _stopped(name, "timed-out", said) for name in EXERCISES}
-        own: dict[str, Any] = {}
+        own: dict[str, Graded] = {}
         for name in EXERCISES:
             if name in extracted.broken:
                 said = _("this function's code is not valid Python: {error}").format(
@@ -250,18 +259,20 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
                 continue
             got = run.outputs(name, seed)
             if isinstance(got, Graded):
-                graded[name] = got
+                graded[name] = own[name] = got
                 continue
             special = _special(name, got, limits)
             if special is not None:
-                graded[name] = special
+                graded[name] = own[name] = special  # its callee may be what stopped it
                 continue
-            own[name] = result = _judged(name, got, seed)
-            graded[name] = Graded("passed" if result.passed else _failed(result), result)
+            result = _judged(name, got, seed)
+            graded[name] = own[name] = Graded("passed" if result.passed else _failed(result), result)
         for name in EXERCISES:  # the runs with a right callee, once the learner's are done
             callee = reference.CALLS.get(name)
             node = extracted.functions.get(name)
-            if name not in own or own[name].passed or callee is None or node is None:
+            if name not in own or own[name].verdict in ("passed", "not-written"):
+                continue
+            if callee is None or node is None:
                 continue
             if callee not in graded or not _calls(node, callee):
                 continue
@@ -274,7 +285,10 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
             if isinstance(got, Graded) or _special(name, got, limits):
                 continue
             result = _judged(name, got, seed).blaming(called.result)
-            graded[name] = Graded("passed" if result.own_passed else "failed", result)
+            if result.own_passed:
+                graded[name] = Graded("passed", result)
+            elif own[name].verdict == "failed":  # else what stopped it was its own code
+                graded[name] = Graded("failed", result)
     finally:
         run.stop()
     return graded
