@@ -136,60 +136,60 @@ class _Run:
             self.worker = None
 
     def outputs(self, name: str, seed: int, swap: str | None = None) -> list[Any] | Graded:
-        """What the learner's ``name`` gave on each case, or the verdict that stopped it."""
-        got_all: list[Any] = []
+        """What the learner's ``name`` gave on each case, or the verdict that stopped it.
+
+        All the cases go in one order, and the answers come back in one
+        message: the time limit is for the whole exercise.
+        """
+        all_cases = cases.cases(name, seed)
         try:
             if self.worker is None:
                 self.start()
-        except (TimedOut, Died):
+            assert self.worker is not None
+            if swap and not self.reference_sent:
+                self.worker.order({"reference": reference_source()})
+                self.reference_sent = True
+            args = [sandbox.encode(case.args) for case in all_cases]
+            self.worker.order({"call": name, "cases": args, "swap": swap})
+            got_all = self._answers(len(all_cases))
+        except TimedOut:
             self.stop()
-            return _stopped(name, "crashed", _(_SAID["crashed"]).format(how="?"))
-        deadline = time.monotonic() + self.limits.seconds  # for all the cases of the exercise
-        for case in cases.cases(name, seed):
-            try:
-                if self.worker is None:
-                    self.start()
-                    deadline = time.monotonic() + self.limits.seconds
-                assert self.worker is not None
-                if swap and not self.reference_sent:
-                    self.worker.order({"reference": reference_source()})
-                    self.reference_sent = True
-                message = {"call": name, "args": sandbox.encode(case.args), "swap": swap}
-                self.worker.order(message)
-                answer = self._answer(deadline - time.monotonic())
-            except TimedOut:
-                self.stop()
-                return _stopped(name, "timed-out", _(_SAID["timed-out"]).format(
-                    seconds=f"{self.limits.seconds:g}"))
-            except Died:
-                code = self.worker.process.poll() if self.worker else None
-                self.stop()
-                how = _("exit code {code}").format(code=code) if code is not None else "?"
-                return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=how))
-            got_all.append(answer)
-            if type(answer) is Event and answer.kind == "library":
-                self.stop()  # its stub may have been called again: start afresh
-                break
+            said = _(_SAID["timed-out"]).format(seconds=f"{self.limits.seconds:g}")
+            return _stopped(name, "timed-out", said)
+        except Died:
+            code = self.worker.process.poll() if self.worker else None
+            self.stop()
+            how = _("exit code {code}").format(code=code) if code is not None else "?"
+            return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=how))
+        if any(type(got) is Event and got.kind == "library" for got in got_all):
+            self.stop()  # its stub may have been called and caught: start afresh
         return got_all
 
-    def _answer(self, budget: float) -> Any:
+    def _answers(self, n: int) -> list[Any]:
         assert self.worker is not None
+        deadline = time.monotonic() + self.limits.seconds
         library = None
         while True:
-            message = self.worker.answer(budget)
-            if "library" in message and len(message) == 1 and isinstance(
-                message["library"], str
-            ) and library is None and "value" not in message:
-                library = message["library"]  # sent by the stub itself, when called
+            message = self.worker.answer(deadline - time.monotonic())
+            if set(message) == {"library"} and isinstance(message["library"], str):
+                library = library or message["library"]  # sent by the stub, when called
                 continue
             break
+        results = message.get("results")
+        if not isinstance(results, list) or len(results) != n:
+            raise Died()
         if library is not None:
-            return Event("library", library)
+            return [Event("library", library)]
+        return [_answer(result) for result in results]
+
+
+def _answer(message: Any) -> Any:
+    """One case's answer, as plain data, :class:`Raised`, or the :class:`Event` that stopped it."""
+    if not isinstance(message, dict):
+        raise Died()
+    try:
         if "value" in message:
-            try:
-                return sandbox.decode(message["value"], Opaque)
-            except (ValueError, TypeError, KeyError):
-                raise Died() from None
+            return sandbox.decode(message["value"], Opaque)
         if "raised" in message:
             kind, text, where, not_written, helper = message["raised"]
             if where is not None:
@@ -197,11 +197,15 @@ class _Run:
             if helper is not None:
                 helper = (str(helper[0]), tuple(helper[1]), tuple(helper[2]))
             return Raised(str(kind), str(text), where, not_written, helper)
-        if "memory" in message:
-            return Event("memory", "")
-        if "crashed" in message:
-            return Event("crashed", str(message["crashed"]))
-        raise Died()
+    except (ValueError, TypeError, KeyError, IndexError):
+        raise Died() from None
+    if "library" in message:
+        return Event("library", str(message["library"]))
+    if "memory" in message:
+        return Event("memory", "")
+    if "crashed" in message:
+        return Event("crashed", str(message["crashed"]))
+    raise Died()
 
 
 def _special(name: str, got_all: list[Any], limits: Limits) -> Graded | None:

@@ -13,8 +13,8 @@ process, and cannot come in. Then it reads its orders on a pipe of its own:
    that refuses new processes, ``ctypes``, sockets, ``gc``'s views of all
    objects, threads, and every file outside the folders allowed, then runs
    the learner's statements, one at a time.
-2. ``call``: an exercise and a case's inputs. It calls the learner's
-   function and sends back what came back, as plain data (:func:`encode`:
+2. ``call``: an exercise and the inputs of its cases. It calls the
+   learner's function on each and sends back what came back, as plain data (:func:`encode`:
    arrays as dtype, shape and bytes), or how it raised. It never sees what
    was expected: the grader compares, in a process the learner's code
    cannot reach.
@@ -394,15 +394,18 @@ def main(orders: int, answers: int) -> None:
             reference = _module_from("reference", order["reference"], REFERENCE_FILE).__dict__
             continue
         name, swap = order["call"], order.get("swap")
-        args = decode(order["args"])
         before = namespace.get(swap) if swap else None
         if swap:
             namespace[swap] = reference[swap]
-        try:
-            send(answers, _call(namespace.get(name), args, lines))
-        finally:
-            if swap:
-                namespace[swap] = before
+        results = []
+        for args in order["cases"]:
+            results.append(_call(namespace.get(name), decode(args), lines))
+            if "value" not in results[-1] and "raised" not in results[-1]:
+                break  # the library, the memory or an exit: the exercise stops there
+        results += [results[-1]] * (len(order["cases"]) - len(results))
+        if swap:
+            namespace[swap] = before
+        send(answers, {"results": results})
 
 
 if __name__ == "__main__":
