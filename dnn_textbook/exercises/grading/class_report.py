@@ -149,6 +149,10 @@ def html_report(grades: list[LearnerGrade], run: dict[str, Any], language: str) 
             "{n} could not be read", "{n} could not be read", unread
         ).format(n=number(unread, language))
     seed = _("Hidden cases drawn with the seed {seed}.").format(seed=run["seed"])
+    rates_heading = _("The share of the class that passes each exercise")
+    mistakes_heading = _("The mistakes most learners made")
+    no_mistake = _("No mistake that the checker knows was made.")
+    learner, total_ = _("learner"), _("total")
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
@@ -156,14 +160,14 @@ def html_report(grades: list[LearnerGrade], run: dict[str, Any], language: str) 
         f"<title>{e(title)}</title><style>{_CSS}</style></head><body><main>",
         f"<h1>{e(title)}</h1>",
         f"<p>{e(summary)}. {e(seed)}</p>",
-        f"<h2>{e(_('The share of the class that passes each exercise'))}</h2>",
+        f"<h2>{e(rates_heading)}</h2>",
         _bars(
             [(f"<code>{e(n)}</code>", rates[n], percent(rates[n], language)) for n in EXERCISES],
             "rate",
         ),
     ]
     mistakes = common_mistakes(grades)[:10]
-    out.append(f"<h2>{e(_('The mistakes most learners made'))}</h2>")
+    out.append(f"<h2>{e(mistakes_heading)}</h2>")
     if mistakes:
         rows = []
         for key, count in mistakes:
@@ -179,14 +183,14 @@ def html_report(grades: list[LearnerGrade], run: dict[str, Any], language: str) 
             rows.append((link, share, value))
         out.append(_bars(rows, "mistake"))
     else:
-        out.append(f"<p>{e(_('No mistake that the checker knows was made.'))}</p>")
+        out.append(f"<p>{e(no_mistake)}</p>")
     caption = _("Each learner's verdicts")
     head = "".join(f'<th scope="col"><code>{e(n)}</code></th>' for n in EXERCISES)
     out += [
         f'<h2 id="learners">{e(caption)}</h2>',
         '<div class="scroll" role="region" aria-labelledby="learners" tabindex="0">',
-        f"<table><thead><tr><th scope=\"col\">{e(_('learner'))}</th>{head}"
-        f"<th scope=\"col\">{e(_('total'))}</th></tr></thead><tbody>",
+        f'<table><thead><tr><th scope="col">{e(learner)}</th>{head}'
+        f'<th scope="col">{e(total_)}</th></tr></thead><tbody>',
     ]
     for grade in grades:
         cells = [f'<th scope="row">{e(grade.learner)}</th>']
