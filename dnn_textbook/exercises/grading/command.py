@@ -90,9 +90,11 @@ def _progress(done: int, total: int, elapsed: float) -> None:
     width = 24
     filled = round(width * done / total)
     left = elapsed / done * (total - done)
-    text = _("{done} of {total} submissions graded, about {seconds} s left").format(
-        done=done, total=total, seconds=round(left)
-    )
+    text = ngettext(
+        "{done} of {total} submissions graded, about {seconds} s left",
+        "{done} of {total} submissions graded, about {seconds} s left",
+        done,
+    ).format(done=done, total=total, seconds=round(left))
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {text}  ")
     sys.stderr.flush()
 
