@@ -218,7 +218,7 @@ def linear_forward(A, W, b):
     py("nina_huge_allocation", solutions(update_parameters=huge),
        verdicts(update_parameters="out-of-memory"))
     flood = edit("linear_forward", "    Z = np.dot(W, A) + b\n",
-                 "    for i in range(20000):\n        print('x' * 200)\n    Z = np.dot(W, A) + b\n")
+                 "    for i in range(2000):\n        print('x' * 200)\n    Z = np.dot(W, A) + b\n")
     py("omar_print_flood", solutions(linear_forward=flood), ALL_PASS)
     ipynb("pia_broken_notebook", notebook([SOLUTIONS["linear_forward"]])[:-40], "error")
     py("quinn_syntax_error", solutions(

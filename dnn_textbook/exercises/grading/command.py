@@ -17,11 +17,12 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 from ..._i18n import _, language, ngettext, set_language
 from .. import EXERCISES
-from . import class_report
+from . import class_report, worker
 from .class_report import LearnerGrade
 from .grading import Limits, grade
 from .submission import find, read
@@ -64,10 +65,15 @@ def grade_all(
     args = [(learner, files, seed, limits, lang) for learner, (_l, files) in zip(learners, found)]
     grades: list[LearnerGrade] = []
     start = time.monotonic()
-    for done, result in enumerate(_results(args, jobs), start=1):
-        grades.append(result)
-        if progress:
-            _progress(done, len(args), time.monotonic() - start)
+    worker.ZYGOTE = worker.Zygote()  # the processes that grade fork their workers from it
+    try:
+        for done, result in enumerate(_results(args, jobs), start=1):
+            grades.append(result)
+            if progress:
+                _progress(done, len(args), time.monotonic() - start)
+    finally:
+        worker.ZYGOTE.stop()
+        worker.ZYGOTE = None
     if progress and args:
         sys.stderr.write("\n")
     return sorted(grades, key=lambda g: g.learner.casefold())
@@ -78,7 +84,8 @@ def _results(args: list[tuple], jobs: int) -> Iterator[LearnerGrade]:
         for arg in args:
             yield grade_one(*arg)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # forked, so that they share the zygote
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
         yield from pool.map(_star, args)
 
 

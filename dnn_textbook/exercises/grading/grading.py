@@ -19,6 +19,7 @@ there; a new worker takes the remaining exercises.
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import time
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ class Graded:
     said: str | None = None  # why no case could be judged, when none could
 
 
+@functools.cache
 def helpers_source() -> str:
     """The four helpers of the course, as source the worker can run without the library."""
     from ... import course_helpers
@@ -91,6 +93,7 @@ def helpers_source() -> str:
     )
 
 
+@functools.cache
 def reference_source() -> str:
     """The right functions of the course, for the runs with a right callee in place."""
     tree = ast.parse(inspect.getsource(reference))
@@ -100,6 +103,17 @@ def reference_source() -> str:
         "def at(mistakes, *places):\n    return ()\n\n"
         + "\n\n".join(ast.unparse(node) for node in functions)
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _cases(name: str, seed: int) -> list[cases.Case]:
+    return cases.cases(name, seed)
+
+
+@functools.lru_cache(maxsize=32)
+def _encoded(name: str, seed: int) -> list[Any]:
+    """The inputs of the cases as the worker reads them, made once for the class."""
+    return [sandbox.encode(case.args) for case in _cases(name, seed)]
 
 
 def _stopped(name: str, verdict: str, detail: str) -> Graded:
@@ -141,7 +155,7 @@ class _Run:
         All the cases go in one order, and the answers come back in one
         message: the time limit is for the whole exercise.
         """
-        all_cases = cases.cases(name, seed)
+        all_cases = _cases(name, seed)
         try:
             if self.worker is None:
                 self.start()
@@ -149,7 +163,7 @@ class _Run:
             if swap and not self.reference_sent:
                 self.worker.order({"reference": reference_source()})
                 self.reference_sent = True
-            args = [sandbox.encode(case.args) for case in all_cases]
+            args = _encoded(name, seed)
             self.worker.order({"call": name, "cases": args, "swap": swap})
             got_all = self._answers(len(all_cases))
         except TimedOut:
@@ -157,9 +171,8 @@ class _Run:
             said = _(_SAID["timed-out"]).format(seconds=f"{self.limits.seconds:g}")
             return _stopped(name, "timed-out", said)
         except Died:
-            code = self.worker.process.poll() if self.worker else None
             self.stop()
-            how = _("exit code {code}").format(code=code) if code is not None else "?"
+            how = _("the process ended")
             return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=how))
         if any(type(got) is Event and got.kind == "library" for got in got_all):
             self.stop()  # its stub may have been called and caught: start afresh

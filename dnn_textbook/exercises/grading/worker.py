@@ -14,6 +14,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -53,6 +54,68 @@ def readable() -> list[str]:
     return sorted(folders)
 
 
+def _environment(folder: str) -> dict[str, str]:
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "HOME": folder,
+        "TMPDIR": folder,
+        "LC_ALL": "C.UTF-8",
+    }
+
+
+_OUTPUT = subprocess.DEVNULL if not os.environ.get("DNN_GRADE_DEBUG") else None
+
+
+class Zygote:
+    """A process that has imported numpy once, and forks a fresh worker for each learner.
+
+    Starting Python and importing numpy takes a quarter of a second; a fork
+    of a process that has done it, a few milliseconds. The zygote runs no
+    learner's code. The processes that grade share it (a lock keeps their
+    requests apart); :meth:`stop` ends it, after the class is graded.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        self.folder = tempfile.mkdtemp(prefix="dnn_textbook-grade-")
+        self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-B", sandbox.__file__, "zygote", str(theirs.fileno())],
+            cwd=self.folder,
+            env=_environment(self.folder),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=_OUTPUT,
+            pass_fds=(theirs.fileno(),),
+            start_new_session=True,
+        )
+        theirs.close()
+        self.lock = multiprocessing.Lock()
+
+    def spawn(self, folder: str, orders: int, answers: int) -> int:
+        """A new worker in ``folder``, reading ``orders`` and writing ``answers``: its pid."""
+        with self.lock:
+            socket.send_fds(self.socket, [folder.encode("utf-8")], [orders, answers])
+            self.socket.settimeout(30)
+            return int(self.socket.recv(64))
+
+    def stop(self) -> None:
+        self.socket.close()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+ZYGOTE: Zygote | None = None  # set while a class is graded (see command.grade_all)
+
+
 class Worker:
     """A process that runs one learner's code; the grader compares what it sends back."""
 
@@ -60,25 +123,23 @@ class Worker:
         self.folder = tempfile.mkdtemp(prefix="dnn_textbook-grade-")
         orders_r, self.orders = os.pipe()
         self.answers, answers_w = os.pipe()
-        env = {
-            "PATH": os.environ.get("PATH", ""),
-            "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "HOME": self.folder,
-            "TMPDIR": self.folder,
-            "LC_ALL": "C.UTF-8",
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-B", sandbox.__file__, str(orders_r), str(answers_w)],
-            cwd=self.folder,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=None if os.environ.get("DNN_GRADE_DEBUG") else subprocess.DEVNULL,
-            pass_fds=(orders_r, answers_w),
-            start_new_session=True,
-        )
+        self.process: subprocess.Popen[bytes] | None = None
+        try:
+            if ZYGOTE is None:
+                raise OSError("no zygote")
+            self.pid = ZYGOTE.spawn(self.folder, orders_r, answers_w)
+        except (OSError, ValueError):
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-B", sandbox.__file__, str(orders_r), str(answers_w)],
+                cwd=self.folder,
+                env=_environment(self.folder),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=_OUTPUT,
+                pass_fds=(orders_r, answers_w),
+                start_new_session=True,
+            )
+            self.pid = self.process.pid
         os.close(orders_r)
         os.close(answers_w)
         full = dict(setup, memory=memory, file_size=file_size)
@@ -125,10 +186,11 @@ class Worker:
     def stop(self) -> None:
         """Kill the worker and everything it started; remove its folder."""
         try:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        self.process.wait()
+        if self.process is not None:
+            self.process.wait()
         for fd in (self.orders, self.answers):
             try:
                 os.close(fd)
