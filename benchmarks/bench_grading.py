@@ -45,7 +45,7 @@ MISTAKES = [
     ("linear_backward", "axis=1, keepdims=True", "axis=1"),
     ("linear_backward", "1 / m * np.dot(dZ, A_prev.T)", "np.dot(dZ, A_prev.T)"),
     ("linear_activation_backward", "relu_backward(dA, activation_cache)", "dA"),
-    ("update_parameters", "- learning_rate * grads[\"dW\"", "+ learning_rate * grads[\"dW\""),
+    ("update_parameters", '- learning_rate * grads["dW"', '+ learning_rate * grads["dW"'),
     ("L_model_forward", '"relu"\n        )', '"sigmoid"\n        )'),
 ]
 

@@ -49,8 +49,13 @@ def notebook(cells: list[str], language: str | None = None) -> str:
     return json.dumps(
         {
             "cells": [
-                {"cell_type": "code", "metadata": {}, "source": c, "outputs": [],
-                 "execution_count": None}
+                {
+                    "cell_type": "code",
+                    "metadata": {},
+                    "source": c,
+                    "outputs": [],
+                    "execution_count": None,
+                }
                 for c in cells
             ],
             "metadata": metadata,
@@ -94,7 +99,7 @@ W4A1_TEMPLATE = '''def linear_backward(dZ, cache):
 
     return dA_prev, dW, db
 '''
-W4A1_NONE = '''def compute_cost(AL, Y):
+W4A1_NONE = """def compute_cost(AL, Y):
     m = Y.shape[1]
     # (≈ 1 lines of code)
     # cost = ...
@@ -102,7 +107,7 @@ W4A1_NONE = '''def compute_cost(AL, Y):
     # YOUR CODE ENDS HERE
     cost = np.squeeze(cost)
     return cost
-'''
+"""
 
 ALL_PASS = {name: "passed" for name in EXERCISES}
 
@@ -112,7 +117,7 @@ def verdicts(**changed: str) -> dict[str, str]:
 
 
 def make_class(folder: Path) -> dict[str, dict[str, str] | str]:
-    """Write the class into ``folder``; return each learner's expected verdicts ("error": unread)."""
+    """Write the class into ``folder``; return each learner's verdicts ("error": unreadable)."""
     folder.mkdir(parents=True, exist_ok=True)
     expected: dict[str, dict[str, str] | str] = {}
 
@@ -130,8 +135,11 @@ def make_class(folder: Path) -> dict[str, dict[str, str] | str]:
         linear_backward=edit("linear_backward", "axis=1, keepdims=True", "axis=1"),
         compute_cost=edit("compute_cost", "-(1 / m) * np.sum", "-np.sum"),
     )
-    py("ben_mistakes", wrong,
-       verdicts(linear_backward="failed:db-no-keepdims", compute_cost="failed:cost-no-mean"))
+    py(
+        "ben_mistakes",
+        wrong,
+        verdicts(linear_backward="failed:db-no-keepdims", compute_cost="failed:cost-no-mean"),
+    )
     # the book's exercise notebook, French edition, as handed out
     cells = [BOOK_SETUP]
     for name in EXERCISES:
@@ -145,8 +153,14 @@ def make_class(folder: Path) -> dict[str, dict[str, str] | str]:
     ipynb("dmytro_book_uk", notebook(cells, "uk"), ALL_PASS)
     # the 2017 notebook keeps dA[l-1] under the key "dA" + str(l)
     keys_2017 = (
-        edit("L_model_backward", 'grads["dA" + str(L - 1)] = dA_prev_temp', 'grads["dA" + str(L)] = dA_prev_temp')
-        .replace('grads["dA" + str(l + 1)], current_cache', 'grads["dA" + str(l + 2)], current_cache')
+        edit(
+            "L_model_backward",
+            'grads["dA" + str(L - 1)] = dA_prev_temp',
+            'grads["dA" + str(L)] = dA_prev_temp',
+        )
+        .replace(
+            'grads["dA" + str(l + 1)], current_cache', 'grads["dA" + str(l + 2)], current_cache'
+        )
         .replace('grads["dA" + str(l)] = dA_prev_temp', 'grads["dA" + str(l + 1)] = dA_prev_temp')
     )
     py("emma_2017_keys", solutions(L_model_backward=keys_2017), ALL_PASS)
@@ -157,22 +171,32 @@ def make_class(folder: Path) -> dict[str, dict[str, str] | str]:
         "relu_backward\nfrom public_tests import *\n\n%matplotlib inline\n%load_ext autoreload\n"
         "%autoreload 2\nplt.rcParams['figure.figsize'] = (5.0, 4.0)\nnp.random.seed(1)",
         SOLUTIONS["linear_forward"],
-        "t_A, t_W, t_b = linear_forward_test_case()\nt_Z, t_linear_cache = linear_forward(t_A, t_W, t_b)\n"
-        "print(\"Z = \" + str(t_Z))\nlinear_forward_test(linear_forward)",
+        "t_A, t_W, t_b = linear_forward_test_case()\n"
+        "t_Z, t_linear_cache = linear_forward(t_A, t_W, t_b)\n"
+        'print("Z = " + str(t_Z))\nlinear_forward_test(linear_forward)',
         W4A1_TEMPLATE,
         W4A1_NONE,
     ]
-    ipynb("farid_w4a1_template", notebook(cells), {
-        n: ("passed" if n == "linear_forward" else "not-written") for n in EXERCISES
-    })
+    ipynb(
+        "farid_w4a1_template",
+        notebook(cells),
+        {n: ("passed" if n == "linear_forward" else "not-written") for n in EXERCISES},
+    )
     # the library's solution, imported: no credit for it, none lost for the functions calling it
-    py("gus_library", solutions(linear_backward="from dnn_textbook import linear_backward\n"),
-       verdicts(linear_backward="library-solution"))
-    py("hana_reference", solutions(
-        update_parameters="from dnn_textbook.exercises.reference import update_parameters\n"),
-       verdicts(update_parameters="library-solution"))
+    py(
+        "gus_library",
+        solutions(linear_backward="from dnn_textbook import linear_backward\n"),
+        verdicts(linear_backward="library-solution"),
+    )
+    py(
+        "hana_reference",
+        solutions(
+            update_parameters="from dnn_textbook.exercises.reference import update_parameters\n"
+        ),
+        verdicts(update_parameters="library-solution"),
+    )
     # an object whose == always says yes
-    always = '''class Yes:
+    always = """class Yes:
     def __eq__(self, other):
         return True
     def __array__(self, *args, **kwargs):
@@ -182,19 +206,18 @@ def make_class(folder: Path) -> dict[str, dict[str, str] | str]:
 
 def linear_forward(A, W, b):
     return Yes(), (A, W, b)
-'''
-    py("ines_always_equal", solutions(linear_forward=always),
-       verdicts(linear_forward="failed"))
-    subclass = '''class Anything(np.ndarray):
+"""
+    py("ines_always_equal", solutions(linear_forward=always), verdicts(linear_forward="failed"))
+    subclass = """class Anything(np.ndarray):
     def __eq__(self, other):
         return np.ones(np.shape(other), dtype=bool)
 
 
 def compute_cost(AL, Y):
     return np.zeros(()).view(Anything)
-'''
+"""
     py("jon_ndarray_subclass", solutions(compute_cost=subclass), verdicts(compute_cost="failed"))
-    patched = '''import dnn_textbook.exercises
+    patched = """import dnn_textbook.exercises
 dnn_textbook.exercises.check = lambda name, fn: None
 
 
@@ -205,25 +228,49 @@ def linear_forward(A, W, b):
     np.isclose = lambda *args, **kwargs: True
     builtins.isinstance = lambda *args: True
     return None, None
-'''
+"""
     # what the patch breaks is the worker of this learner: failed, or crashed, never passed
-    py("kim_patched_checker", solutions(linear_forward=patched),
-       verdicts(linear_forward="failed|crashed"))
-    loop = edit("L_model_forward", "    caches = []\n", "    caches = []\n    while len(caches) < 1:\n        A = X\n")
+    py(
+        "kim_patched_checker",
+        solutions(linear_forward=patched),
+        verdicts(linear_forward="failed|crashed"),
+    )
+    loop = edit(
+        "L_model_forward",
+        "    caches = []\n",
+        "    caches = []\n    while len(caches) < 1:\n        A = X\n",
+    )
     py("lea_infinite_loop", solutions(L_model_forward=loop), verdicts(L_model_forward="timed-out"))
     exits = edit("compute_cost", "    m = Y.shape[1]\n", "    import os\n    os._exit(0)\n")
     py("max_os_exit", solutions(compute_cost=exits), verdicts(compute_cost="crashed"))
-    huge = edit("update_parameters", "    parameters = params.copy()\n",
-                "    parameters = params.copy()\n    waste = np.ones((50 * 2**30 // 8,))\n")
-    py("nina_huge_allocation", solutions(update_parameters=huge),
-       verdicts(update_parameters="out-of-memory"))
-    flood = edit("linear_forward", "    Z = np.dot(W, A) + b\n",
-                 "    for i in range(2000):\n        print('x' * 200)\n    Z = np.dot(W, A) + b\n")
+    huge = edit(
+        "update_parameters",
+        "    parameters = params.copy()\n",
+        "    parameters = params.copy()\n    waste = np.ones((50 * 2**30 // 8,))\n",
+    )
+    py(
+        "nina_huge_allocation",
+        solutions(update_parameters=huge),
+        verdicts(update_parameters="out-of-memory"),
+    )
+    flood = edit(
+        "linear_forward",
+        "    Z = np.dot(W, A) + b\n",
+        "    for i in range(2000):\n        print('x' * 200)\n    Z = np.dot(W, A) + b\n",
+    )
     py("omar_print_flood", solutions(linear_forward=flood), ALL_PASS)
     ipynb("pia_broken_notebook", notebook([SOLUTIONS["linear_forward"]])[:-40], "error")
-    py("quinn_syntax_error", solutions(
-        linear_backward=edit("linear_backward", "def linear_backward(dZ, cache):", "def linear_backward(dZ, cache)")),
-       verdicts(linear_backward="failed"))
+    py(
+        "quinn_syntax_error",
+        solutions(
+            linear_backward=edit(
+                "linear_backward",
+                "def linear_backward(dZ, cache):",
+                "def linear_backward(dZ, cache)",
+            )
+        ),
+        verdicts(linear_backward="failed"),
+    )
     (folder / "rosa_not_utf8.py").write_bytes(solutions().encode("utf-8") + b"\n# caf\xe9\n")
     expected["rosa_not_utf8"] = "error"
     # outputs copied for every published case: check() passes them, the hidden cases do not
@@ -237,13 +284,27 @@ def linear_forward(A, W, b):
     py("sam_copied_outputs", solutions(compute_cost=copied), verdicts(compute_cost="failed"))
     cost = edit("compute_cost", "np.log(1 - AL))", "np.log(1 - AL)) + 0.01 * (AL.shape[1] > 3)")
     py("tara_wrong_on_some_shapes", solutions(compute_cost=cost), verdicts(compute_cost="failed"))
-    forks = edit("linear_backward", "    A_prev, W, b = cache\n", "    import os\n    os.fork()\n    A_prev, W, b = cache\n")
+    forks = edit(
+        "linear_backward",
+        "    A_prev, W, b = cache\n",
+        "    import os\n    os.fork()\n    A_prev, W, b = cache\n",
+    )
     py("uma_fork", solutions(linear_backward=forks), verdicts(linear_backward="failed"))
-    writes = edit("compute_cost", "    m = Y.shape[1]\n",
-                  "    m = Y.shape[1]\n    open('grades.csv', 'w').write('1,1,1')\n"
-                  "    open('../../../../tmp/owned.txt', 'w').write('x')\n")
+    writes = edit(
+        "compute_cost",
+        "    m = Y.shape[1]\n",
+        "    m = Y.shape[1]\n    open('grades.csv', 'w').write('1,1,1')\n"
+        "    open('../../../../tmp/owned.txt', 'w').write('x')\n",
+    )
     py("vic_writes_files", solutions(compute_cost=writes), verdicts(compute_cost="failed"))
-    exits = edit("linear_activation_forward", "    if activation", "    import sys\n    sys.exit(0)\n    if activation")
-    py("will_sys_exit", solutions(linear_activation_forward=exits),
-       verdicts(linear_activation_forward="crashed"))
+    exits = edit(
+        "linear_activation_forward",
+        "    if activation",
+        "    import sys\n    sys.exit(0)\n    if activation",
+    )
+    py(
+        "will_sys_exit",
+        solutions(linear_activation_forward=exits),
+        verdicts(linear_activation_forward="crashed"),
+    )
     return expected

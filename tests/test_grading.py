@@ -157,14 +157,19 @@ def test_json_for_scripts(graded):
             assert learner["error"]
             continue
         assert "error" not in learner
-        for name, found in learner["exercises"].items():
+        for found in learner["exercises"].values():
             assert found["verdict"] in VERDICTS
             assert all(m in MISTAKES for m in found["mistakes"])
 
 
 WORDS = {
     "en": ("Grades of the class", "passed", "timed out", "uses the library's solution"),
-    "fr": ("Notes de la classe", "réussi", "délai dépassé", "utilise la solution de la bibliothèque"),
+    "fr": (
+        "Notes de la classe",
+        "réussi",
+        "délai dépassé",
+        "utilise la solution de la bibliothèque",
+    ),
     "uk": ("Оцінки групи", "зараховано", "перевищено час", "використовує розв’язок бібліотеки"),
 }
 
@@ -188,14 +193,28 @@ def test_the_command_names_an_unreadable_file_and_grades_the_others(tmp_path):
     folder = tmp_path / "class"
     folder.mkdir()
     (folder / "zoe.py").write_text(
-        "import numpy as np\ndef linear_forward(A, W, b):\n    return np.dot(W, A) + b, (A, W, b)\n",
+        "import numpy as np\n"
+        "def linear_forward(A, W, b):\n    return np.dot(W, A) + b, (A, W, b)\n",
         encoding="utf-8",
     )
     (folder / "yann.ipynb").write_text("{not json", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "dnn_textbook.grade", str(folder), "--out", str(tmp_path / "out"),
-         "--lang", "fr", "--seconds", "3"],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ, LANGUAGE="en"),
+        [
+            sys.executable,
+            "-m",
+            "dnn_textbook.grade",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+            "--lang",
+            "fr",
+            "--seconds",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, LANGUAGE="en"),
     )
     assert done.returncode == 0, done.stderr
     assert "yann.ipynb" in done.stderr and "JSON" in done.stderr

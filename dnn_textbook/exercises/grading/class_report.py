@@ -140,14 +140,14 @@ def html_report(grades: list[LearnerGrade], run: dict[str, Any], language: str) 
     read = [g for g in grades if g.error is None]
     rates = pass_rates(grades)
     title = _("Grades of the class")
-    summary = ngettext(
-        "{n} submission graded", "{n} submissions graded", len(grades)
-    ).format(n=number(len(grades), language))
+    summary = ngettext("{n} submission graded", "{n} submissions graded", len(grades)).format(
+        n=number(len(grades), language)
+    )
     unread = len(grades) - len(read)
     if unread:
-        summary += "; " + ngettext(
-            "{n} could not be read", "{n} could not be read", unread
-        ).format(n=number(unread, language))
+        summary += "; " + ngettext("{n} could not be read", "{n} could not be read", unread).format(
+            n=number(unread, language)
+        )
     seed = _("Hidden cases drawn with the seed {seed}.").format(seed=run["seed"])
     rates_heading = _("The share of the class that passes each exercise")
     mistakes_heading = _("The mistakes most learners made")
@@ -177,9 +177,7 @@ def html_report(grades: list[LearnerGrade], run: dict[str, Any], language: str) 
                 f"{e(_(mistake.meaning))}"
             )
             share = count / max(len(read), 1)
-            value = ngettext("{n} learner", "{n} learners", count).format(
-                n=number(count, language)
-            )
+            value = ngettext("{n} learner", "{n} learners", count).format(n=number(count, language))
             rows.append((link, share, value))
         out.append(_bars(rows, "mistake"))
     else:

@@ -28,7 +28,9 @@ from .grading import Limits, grade
 from .submission import find, read
 
 
-def grade_one(learner: str, files: list[Path], seed: int, limits: Limits, lang: str) -> LearnerGrade:
+def grade_one(
+    learner: str, files: list[Path], seed: int, limits: Limits, lang: str
+) -> LearnerGrade:
     """Read, run and judge one learner's submission; the feedback in their language."""
     submission = read(learner, files)
     if submission.error is not None:
@@ -62,7 +64,10 @@ def grade_all(
     """Every learner's grades, in the order of their names."""
     found = find(paths)
     learners = _unique([learner for learner, _files in found])
-    args = [(learner, files, seed, limits, lang) for learner, (_l, files) in zip(learners, found)]
+    args = [
+        (learner, files, seed, limits, lang)
+        for learner, (_l, files) in zip(learners, found, strict=True)
+    ]
     grades: list[LearnerGrade] = []
     start = time.monotonic()
     worker.ZYGOTE = worker.Zygote()  # the processes that grade fork their workers from it
@@ -115,9 +120,7 @@ def write(grades: list[LearnerGrade], out: Path, run: dict, lang: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     class_report.write_csv(grades, out / "grades.csv")
     class_report.write_json(grades, out / "grades.json", run)
-    (out / "report.html").write_text(
-        class_report.html_report(grades, run, lang), encoding="utf-8"
-    )
+    (out / "report.html").write_text(class_report.html_report(grades, run, lang), encoding="utf-8")
     folder = out / "feedback"
     folder.mkdir(exist_ok=True)
     for grade_ in grades:
@@ -130,17 +133,30 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m dnn_textbook.grade",
         description=_("Grade the exercise notebooks of a class, each in a process of its own."),
     )
-    parser.add_argument("submissions", nargs="+", type=Path,
-                        help=_("notebooks, .py files, or folders (one per learner, or a class)"))
+    parser.add_argument(
+        "submissions",
+        nargs="+",
+        type=Path,
+        help=_("notebooks, .py files, or folders (one per learner, or a class)"),
+    )
     parser.add_argument("--out", required=True, type=Path, help=_("the folder for the results"))
     parser.add_argument("--lang", default=None, help=_("the language of the report: en, fr, uk"))
     parser.add_argument("--jobs", type=int, default=1, help=_("submissions graded at a time"))
-    parser.add_argument("--seconds", type=float, default=Limits.seconds,
-                        help=_("the time each function may take"))
-    parser.add_argument("--memory", type=float, default=Limits.memory / 2**30,
-                        help=_("the memory each submission may use, in GiB"))
-    parser.add_argument("--seed", type=int, default=None,
-                        help=_("the seed of the hidden cases (to grade again the same way)"))
+    parser.add_argument(
+        "--seconds", type=float, default=Limits.seconds, help=_("the time each function may take")
+    )
+    parser.add_argument(
+        "--memory",
+        type=float,
+        default=Limits.memory / 2**30,
+        help=_("the memory each submission may use, in GiB"),
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help=_("the seed of the hidden cases (to grade again the same way)"),
+    )
     parser.add_argument("--quiet", action="store_true", help=_("no progress line"))
     options = parser.parse_args(argv)
     if options.lang:
@@ -171,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     for g in grades:
         if g.error is not None:
-            print(_("could not read {file}: {error}").format(file=g.file, error=g.error),
-                  file=sys.stderr)
+            print(
+                _("could not read {file}: {error}").format(file=g.file, error=g.error),
+                file=sys.stderr,
+            )
     return 0

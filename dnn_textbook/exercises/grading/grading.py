@@ -33,7 +33,7 @@ from ..report import CaseReport, CheckResult
 from ..template import only_template_source
 from . import sandbox
 from .submission import Submission
-from .worker import Died, TimedOut, Worker
+from .worker import DiedError, TimedOutError, Worker
 
 #: The verdicts of an exercise, and what each says.
 VERDICTS = {
@@ -166,11 +166,11 @@ class _Run:
             args = _encoded(name, seed)
             self.worker.order({"call": name, "cases": args, "swap": swap})
             got_all = self._answers(len(all_cases))
-        except TimedOut:
+        except TimedOutError:
             self.stop()
             said = _(_SAID["timed-out"]).format(seconds=f"{self.limits.seconds:g}")
             return _stopped(name, "timed-out", said)
-        except Died:
+        except DiedError:
             self.stop()
             how = _("the process ended")
             return _stopped(name, "crashed", _(_SAID["crashed"]).format(how=how))
@@ -190,7 +190,7 @@ class _Run:
             break
         results = message.get("results")
         if not isinstance(results, list) or len(results) != n:
-            raise Died()
+            raise DiedError()
         if library is not None:
             return [Event("library", library)]
         return [_answer(result) for result in results]
@@ -199,7 +199,7 @@ class _Run:
 def _answer(message: Any) -> Any:
     """One case's answer, as plain data, :class:`Raised`, or the :class:`Event` that stopped it."""
     if not isinstance(message, dict):
-        raise Died()
+        raise DiedError()
     try:
         if "value" in message:
             return sandbox.decode(message["value"], Opaque)
@@ -211,14 +211,14 @@ def _answer(message: Any) -> Any:
                 helper = (str(helper[0]), tuple(helper[1]), tuple(helper[2]))
             return Raised(str(kind), str(text), where, not_written, helper)
     except (ValueError, TypeError, KeyError, IndexError):
-        raise Died() from None
+        raise DiedError() from None
     if "library" in message:
         return Event("library", str(message["library"]))
     if "memory" in message:
         return Event("memory", "")
     if "crashed" in message:
         return Event("crashed", str(message["crashed"]))
-    raise Died()
+    raise DiedError()
 
 
 def _special(name: str, got_all: list[Any], limits: Limits) -> Graded | None:
@@ -255,7 +255,7 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
     try:
         try:
             run.start()
-        except (TimedOut, Died):
+        except (TimedOutError, DiedError):
             run.stop()
             said = _(_SAID["timed-out"]).format(seconds=f"{limits.seconds:g}")
             return {name: _stopped(name, "timed-out", said) for name in EXERCISES}
@@ -283,7 +283,9 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
                 graded[name] = own[name] = special  # its callee may be what stopped it
                 continue
             result = _judged(name, got, seed)
-            graded[name] = own[name] = Graded("passed" if result.passed else _failed(result), result)
+            graded[name] = own[name] = Graded(
+                "passed" if result.passed else _failed(result), result
+            )
         for name in EXERCISES:  # the runs with a right callee, once the learner's are done
             callee = reference.CALLS.get(name)
             node = extracted.functions.get(name)
@@ -294,8 +296,10 @@ def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded
             if callee not in graded or not _calls(node, callee):
                 continue
             called = graded[callee]
-            if called.result.passed or called.verdict == "not-written" and (
-                callee not in extracted.functions
+            if (
+                called.result.passed
+                or called.verdict == "not-written"
+                and (callee not in extracted.functions)
             ):
                 continue
             got = run.outputs(name, seed, swap=callee)

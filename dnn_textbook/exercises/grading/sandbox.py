@@ -94,8 +94,10 @@ def encode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     if kind is dict:
         return {
             "dict": [
-                [key if type(key) in (str, int) else {"opaque": type(key).__name__},
-                 encode(item, depth + 1, budget)]
+                [
+                    key if type(key) in (str, int) else {"opaque": type(key).__name__},
+                    encode(item, depth + 1, budget),
+                ]
                 for key, item in dict.items(value)
             ]
         }
@@ -111,15 +113,14 @@ def decode(value: Any, opaque: Any = None) -> Any:
         return [decode(item, opaque) for item in value]
     if type(value) is not dict or len(value) != 1:
         raise ValueError("not a message of the worker")
-    (key, inner), = value.items()
+    ((key, inner),) = value.items()
     if key == "float":
         return float(inner)
     if key == "tuple":
         return tuple(decode(item, opaque) for item in inner)
     if key == "dict":
         return {
-            (k if type(k) in (str, int) else decode(k, opaque)): decode(v, opaque)
-            for k, v in inner
+            (k if type(k) in (str, int) else decode(k, opaque)): decode(v, opaque) for k, v in inner
         }
     if key == "nd":
         dtype, shape, data = np.dtype(str(inner[0])), tuple(int(n) for n in inner[1]), inner[2]
@@ -242,8 +243,20 @@ _REFUSED_EVENTS = frozenset(
         "builtins.input os.startfile winreg.OpenKey"
     ).split()
 )
-_REFUSED_IMPORTS = ("ctypes", "_ctypes", "subprocess", "_posixsubprocess", "multiprocessing",
-                    "socket", "_socket", "cffi", "_cffi_backend", "pty", "threading_", "_xxsubinterpreters")
+_REFUSED_IMPORTS = (
+    "ctypes",
+    "_ctypes",
+    "subprocess",
+    "_posixsubprocess",
+    "multiprocessing",
+    "socket",
+    "_socket",
+    "cffi",
+    "_cffi_backend",
+    "pty",
+    "threading_",
+    "_xxsubinterpreters",
+)
 _PATH_EVENTS = frozenset(
     "os.remove os.rename os.rmdir os.mkdir os.chmod os.chown os.truncate os.symlink os.link "
     "os.utime os.chflags os.lchflags os.setxattr os.removexattr shutil.rmtree".split()
@@ -279,7 +292,9 @@ def _guard(work: str, readable: list[str], forbidden: list[str]) -> Any:
                 if path > 2:
                     raise PermissionError("the grader does not allow opening a file descriptor")
                 return
-            writes = any(c in str(mode or "") for c in "wax+") or bool(int(flags or 0) & write_flags)
+            writes = any(c in str(mode or "") for c in "wax+") or bool(
+                int(flags or 0) & write_flags
+            )
             if writes and not inside(path, [work]):
                 raise PermissionError("the grader allows writing only in its own folder")
             if inside(path, forbidden[:1]) or not (
@@ -373,8 +388,9 @@ def main(orders: int, answers: int) -> None:
             del sys.modules[name]
     refused = {os.path.normpath(f) for f in setup["forbidden"]}
     sys.path[:] = [p for p in sys.path if os.path.normpath(os.path.abspath(p)) not in refused]
-    import numpy.random  # noqa: F401  (numpy loads these on first use: before the hook)
     import numpy.linalg  # noqa: F401
+    import numpy.random  # noqa: F401  (numpy loads these on first use: before the hook)
+
     sys.addaudithook(_guard(os.getcwd(), setup["readable"], setup["forbidden"]))
 
     source = setup["code"]

@@ -37,7 +37,7 @@ from ..._i18n import _
 SUFFIXES = (".ipynb", ".py")
 
 
-class Unreadable(Exception):
+class UnreadableError(Exception):
     """A submission that cannot be read: not UTF-8, not JSON, not a notebook."""
 
 
@@ -103,7 +103,7 @@ def read(learner: str, files: list[Path]) -> Submission:
             cells, found = _sources(path)
             sources += cells
             language = language or found
-    except Unreadable as error:
+    except UnreadableError as error:
         return Submission(learner, names, None, error=str(error))
     return Submission(learner, names, extract(sources), language)
 
@@ -112,21 +112,24 @@ def _sources(path: Path) -> tuple[list[str], str | None]:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise Unreadable(
+        raise UnreadableError(
             _("{file} is not UTF-8 text (byte {at})").format(file=path.name, at=error.start)
         ) from None
     except OSError as error:
-        raise Unreadable(_("{file} cannot be read: {error}").format(file=path.name, error=error))
+        said = _("{file} cannot be read: {error}").format(file=path.name, error=error)
+        raise UnreadableError(said) from None
     if path.suffix == ".py":
         return [text], None
     try:
         notebook = json.loads(text)
     except ValueError as error:
-        raise Unreadable(
+        raise UnreadableError(
             _("{file} is not JSON, so not a notebook: {error}").format(file=path.name, error=error)
         ) from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
-        raise Unreadable(_("{file} is JSON but not a notebook (no cells)").format(file=path.name))
+        raise UnreadableError(
+            _("{file} is JSON but not a notebook (no cells)").format(file=path.name)
+        )
     cells = []
     for cell in notebook["cells"]:
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
@@ -159,8 +162,9 @@ def extract(sources: list[str]) -> Extracted:
                 if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom):
                     if isinstance(node, ast.ImportFrom) and node.module == "__future__":
                         continue
-                    start = min([d.lineno for d in getattr(node, "decorator_list", [])]
-                                + [node.lineno])
+                    start = min(
+                        [d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno]
+                    )
                     lines = block.splitlines()[start - 1 : node.end_lineno]
                     text = "\n".join(lines)
                     tree = ast.parse(text).body[0]  # re-parsed where it will run
@@ -171,9 +175,7 @@ def extract(sources: list[str]) -> Extracted:
     code = "\n".join(kept)
     # line numbers of the code as it runs, for the reports
     functions = {
-        node.name: node
-        for node in ast.parse(code).body
-        if isinstance(node, ast.FunctionDef)
+        node.name: node for node in ast.parse(code).body if isinstance(node, ast.FunctionDef)
     }
     return Extracted(code, functions, broken)
 
@@ -204,6 +206,12 @@ def _blocks(source: str) -> list[tuple[str, str | None]]:
             found.append((block, None))
         except (SyntaxError, ValueError) as error:
             line = getattr(error, "lineno", None) or 1
-            found.append((block, _("line {line}: {message}").format(
-                line=line, message=getattr(error, "msg", str(error)))))
+            found.append(
+                (
+                    block,
+                    _("line {line}: {message}").format(
+                        line=line, message=getattr(error, "msg", str(error))
+                    ),
+                )
+            )
     return found

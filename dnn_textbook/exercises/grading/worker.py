@@ -30,11 +30,11 @@ PACKAGE = Path(__file__).resolve().parents[2]  # the folder dnn_textbook
 _MAX_MESSAGE = 64 * 2**20
 
 
-class Died(Exception):
+class DiedError(Exception):
     """The worker ended, or sent what is not a message."""
 
 
-class TimedOut(Exception):
+class TimedOutError(Exception):
     """The worker did not answer before the deadline."""
 
 
@@ -151,7 +151,7 @@ class Worker:
         try:
             sandbox._write_all(self.orders, struct.pack(">I", len(data)) + data)
         except OSError:
-            raise Died() from None
+            raise DiedError() from None
 
     def answer(self, seconds: float) -> dict[str, Any]:
         """The next message, within ``seconds``."""
@@ -159,13 +159,13 @@ class Worker:
         head = self._read(4, deadline)
         (size,) = struct.unpack(">I", head)
         if size > _MAX_MESSAGE:
-            raise Died()
+            raise DiedError()
         try:
             message = json.loads(self._read(size, deadline).decode("utf-8"))
         except ValueError:
-            raise Died() from None
+            raise DiedError() from None
         if not isinstance(message, dict):
-            raise Died()
+            raise DiedError()
         return message
 
     def _read(self, n: int, deadline: float) -> bytes:
@@ -173,13 +173,13 @@ class Worker:
         while len(data) < n:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise TimedOut()
+                raise TimedOutError()
             ready, _w, _x = select.select([self.answers], [], [], left)
             if not ready:
-                raise TimedOut()
+                raise TimedOutError()
             chunk = os.read(self.answers, min(n - len(data), 2**20))
             if not chunk:
-                raise Died()
+                raise DiedError()
             data += chunk
         return data
 
