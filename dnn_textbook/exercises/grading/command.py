@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from ..._i18n import _, language, ngettext, set_language
 from .. import EXERCISES
@@ -26,6 +27,8 @@ from . import class_report, worker
 from .class_report import LearnerGrade
 from .grading import Limits, grade
 from .submission import find, read
+
+_Args = tuple[str, list[Path], int, Limits, str]
 
 
 def grade_one(
@@ -84,7 +87,7 @@ def grade_all(
     return sorted(grades, key=lambda g: g.learner.casefold())
 
 
-def _results(args: list[tuple], jobs: int) -> Iterator[LearnerGrade]:
+def _results(args: list[_Args], jobs: int) -> Iterator[LearnerGrade]:
     if jobs <= 1:
         for arg in args:
             yield grade_one(*arg)
@@ -94,7 +97,7 @@ def _results(args: list[tuple], jobs: int) -> Iterator[LearnerGrade]:
         yield from pool.map(_star, args)
 
 
-def _star(arg: tuple) -> LearnerGrade:
+def _star(arg: _Args) -> LearnerGrade:
     return grade_one(*arg)
 
 
@@ -115,7 +118,7 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "learner"
 
 
-def write(grades: list[LearnerGrade], out: Path, run: dict, lang: str) -> None:
+def write(grades: list[LearnerGrade], out: Path, run: dict[str, Any], lang: str) -> None:
     """grades.csv, grades.json, report.html and feedback/<learner>.txt in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     class_report.write_csv(grades, out / "grades.csv")

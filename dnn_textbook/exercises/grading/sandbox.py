@@ -167,7 +167,8 @@ def _stub_module(name: str, calls: Any, names: tuple[str, ...] = ()) -> types.Mo
 
     module = Stub(name)
     module.__path__ = []  # a package: its submodules are stubs too
-    module.__all__ = list(names)  # ``from ... import *``: the library's functions, or nothing
+    # ``from ... import *`` binds the library's functions, or nothing
+    module.__dict__["__all__"] = list(names)
     return module
 
 
@@ -219,7 +220,7 @@ class _Finder:
         module = self.module(name)
         if module is None:
             return None
-        return importlib.machinery.ModuleSpec(name, _Loader(module))
+        return importlib.machinery.ModuleSpec(name, _Loader(module))  # type: ignore[arg-type]
 
 
 class _Loader:

@@ -198,20 +198,14 @@ def _blocks(source: str) -> list[tuple[str, str | None]]:
         if starts and not follows and blocks[-1] and not blocks[-1][-1].startswith("@"):
             blocks.append([])
         blocks[-1].append(line)
-    found = []
+    found: list[tuple[str, str | None]] = []
     for lines in blocks:
         block = "\n".join(lines)
         try:
             ast.parse(block)
             found.append((block, None))
         except (SyntaxError, ValueError) as error:
-            line = getattr(error, "lineno", None) or 1
-            found.append(
-                (
-                    block,
-                    _("line {line}: {message}").format(
-                        line=line, message=getattr(error, "msg", str(error))
-                    ),
-                )
-            )
+            where = getattr(error, "lineno", None) or 1
+            message = getattr(error, "msg", str(error))
+            found.append((block, _("line {line}: {message}").format(line=where, message=message)))
     return found

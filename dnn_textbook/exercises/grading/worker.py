@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy
+
 from . import sandbox
 
 PACKAGE = Path(__file__).resolve().parents[2]  # the folder dnn_textbook
@@ -50,7 +52,7 @@ def readable() -> list[str]:
     """The folders the learner's code may read: Python's, and its installed packages."""
     folders = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     folders |= {path for key, path in sysconfig.get_paths().items() if key.endswith("lib")}
-    folders.add(str(Path(sandbox.np.__file__).parents[1]))
+    folders.add(str(Path(str(numpy.__file__)).parents[1]))
     return sorted(folders)
 
 
