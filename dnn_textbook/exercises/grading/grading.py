@@ -94,14 +94,25 @@ def helpers_source() -> str:
 
 
 @functools.cache
-def reference_source() -> str:
-    """The right functions of the course, for the runs with a right callee in place."""
+def reference_source(callee: str) -> str:
+    """The right ``callee`` and the functions it calls, and nothing else of the references.
+
+    The worker gets only what the run with a right callee needs: no
+    exercise's own right function is ever in the learner's process.
+    """
     tree = ast.parse(inspect.getsource(reference))
-    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    needed, todo = set(), [callee]
+    while todo:
+        name = todo.pop()
+        if name in needed or name not in functions:
+            continue
+        needed.add(name)
+        todo += [n.id for n in ast.walk(functions[name]) if isinstance(n, ast.Name)]
     return (
         "from __future__ import annotations\nimport numpy as np\n\n"
         "def at(mistakes, *places):\n    return ()\n\n"
-        + "\n\n".join(ast.unparse(node) for node in functions)
+        + "\n\n".join(ast.unparse(node) for name, node in functions.items() if name in needed)
     )
 
 
@@ -135,11 +146,11 @@ class _Run:
         self.limits = limits
         self.worker: Worker | None = None
         self.defined: list[str] = []
-        self.reference_sent = False
+        self.reference_sent: set[str] = set()
 
     def start(self) -> None:
         self.worker = Worker(self.setup, self.limits.memory)
-        self.reference_sent = False
+        self.reference_sent = set()
         # loading numpy and the learner's imports is not the learner's function: more time
         ready = self.worker.answer(max(20.0, 4 * self.limits.seconds))
         self.defined = [n for n in ready.get("ready", []) if n in EXERCISES]
@@ -160,9 +171,9 @@ class _Run:
             if self.worker is None:
                 self.start()
             assert self.worker is not None
-            if swap and not self.reference_sent:
-                self.worker.order({"reference": reference_source()})
-                self.reference_sent = True
+            if swap and swap not in self.reference_sent:
+                self.worker.order({"reference": reference_source(swap)})
+                self.reference_sent.add(swap)
             args = _encoded(name, seed)
             self.worker.order({"call": name, "cases": args, "swap": swap})
             got_all = self._answers(len(all_cases))

@@ -410,7 +410,7 @@ def main(orders: int, answers: int) -> None:
     while True:
         order = _receive(orders)
         if "reference" in order:
-            reference = _module_from("reference", order["reference"], REFERENCE_FILE).__dict__
+            reference |= _module_from("reference", order["reference"], REFERENCE_FILE).__dict__
             continue
         name, swap = order["call"], order.get("swap")
         before = namespace.get(swap) if swap else None

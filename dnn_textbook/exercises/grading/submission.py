@@ -3,10 +3,11 @@
 A submission is a notebook (``.ipynb``: the book's exercise notebooks of
 any edition, the course's notebook of any version) or a ``.py`` file, or a
 folder of them, named after the learner. :func:`read` keeps, from each
-code cell, its top-level ``def``, ``class``, ``import`` and ``from ... import``
-statements, in order, so a later definition replaces an earlier one as in
-the notebook. Nothing else runs: a cell that trains for an hour, prints,
-or patches something at top level is left out. IPython's ``%`` and ``!``
+code cell, its top-level ``def``, ``class``, ``import`` and
+``from ... import`` statements and its constants (``EPSILON = 1e-8``), in
+order, so that a later definition replaces an earlier one as in the
+notebook. Nothing else runs: a cell that trains for an hour, prints, or
+patches something at top level is left out. IPython's ``%`` and ``!``
 lines are not Python: they are left out too. A block that is not valid
 Python is kept aside, with its error, so the functions it held are graded
 "failed" with the error named, and the rest is graded.
@@ -159,7 +160,9 @@ def extract(sources: list[str]) -> Extracted:
                     functions.pop(name, None)
                 continue
             for node in ast.parse(block).body:
-                if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom):
+                if isinstance(
+                    node, ast.FunctionDef | ast.ClassDef | ast.Import | ast.ImportFrom
+                ) or (_constant(node)):
                     if isinstance(node, ast.ImportFrom) and node.module == "__future__":
                         continue
                     start = min(
@@ -178,6 +181,17 @@ def extract(sources: list[str]) -> Extracted:
         node.name: node for node in ast.parse(code).body if isinstance(node, ast.FunctionDef)
     }
     return Extracted(code, functions, broken)
+
+
+def _constant(node: ast.stmt) -> bool:
+    """``EPSILON = 1e-8``: a name given a literal value, which computes nothing."""
+    if not isinstance(node, ast.Assign) or not all(isinstance(t, ast.Name) for t in node.targets):
+        return False
+    try:
+        ast.literal_eval(node.value)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def _blocks(source: str) -> list[tuple[str, str | None]]:
