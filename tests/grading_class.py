@@ -307,4 +307,51 @@ def linear_forward(A, W, b):
         solutions(linear_activation_forward=exits),
         verdicts(linear_activation_forward="crashed"),
     )
+    # scipy's sigmoid is the learner's own choice: it loads and passes
+    scipy = edit(
+        "linear_activation_forward",
+        "def linear_activation_forward",
+        "from scipy.special import expit\n\n\ndef linear_activation_forward",
+    )
+    py("xena_scipy", solutions(linear_activation_forward=scipy), ALL_PASS)
+    # the library reached by importlib, and a kill of the grader: no credit, no harm
+    reached = """import importlib
+
+
+def linear_forward(A, W, b):
+    return importlib.import_module("dnn_textbook.forward").linear_forward(A, W, b)
+
+
+def linear_backward(dZ, cache):
+    import os
+    os.kill(os.getppid(), 9)
+"""
+    py(
+        "yuri_importlib",
+        solutions(linear_forward=reached, linear_backward=reached),
+        verdicts(linear_forward="library-solution", linear_backward="failed"),
+    )
+    # a notebook of nbformat 3, as the course's first notebooks were
+    old = {
+        "nbformat": 3,
+        "nbformat_minor": 0,
+        "metadata": {},
+        "worksheets": [
+            {
+                "cells": [
+                    {
+                        "cell_type": "code",
+                        "input": ("import numpy as np\n" + SOLUTIONS["linear_forward"]).splitlines(
+                            True
+                        ),
+                    }
+                ]
+            }
+        ],
+    }
+    ipynb(
+        "zack_nbformat3",
+        json.dumps(old),
+        {n: ("passed" if n == "linear_forward" else "not-written") for n in EXERCISES},
+    )
     return expected

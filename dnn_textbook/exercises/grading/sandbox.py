@@ -172,6 +172,14 @@ def _stub_module(name: str, calls: Any, names: tuple[str, ...] = ()) -> types.Mo
     return module
 
 
+def _refused(qualname: str) -> Any:
+    def refused(*args: Any, **kwargs: Any) -> None:
+        raise PermissionError(f"the grader does not allow {qualname}")
+
+    refused.__qualname__ = qualname
+    return refused
+
+
 def _inert(qualname: str) -> Any:
     def inert(*args: Any, **kwargs: Any) -> None:
         return None
@@ -244,9 +252,8 @@ _REFUSED_EVENTS = frozenset(
         "builtins.input os.startfile winreg.OpenKey"
     ).split()
 )
+# ctypes itself is loaded (numpy and scipy import it), but every one of its events is refused
 _REFUSED_IMPORTS = (
-    "ctypes",
-    "_ctypes",
     "subprocess",
     "_posixsubprocess",
     "multiprocessing",
@@ -383,10 +390,13 @@ def main(orders: int, answers: int) -> None:
     finder = _Finder(helpers, report, setup["exercises"])
     sys.meta_path.insert(0, finder)
     for name in list(sys.modules):
-        # dnn_textbook is never there (this file imports nothing of it); numpy loads ctypes
-        # and the zygote socket: importing them again must go through the audit hook
-        if name.split(".")[0] in ("dnn_textbook", "ctypes", "_ctypes", "socket", "_socket"):
+        # dnn_textbook is never there (this file imports nothing of it); the zygote loads
+        # socket: importing it again must go through the audit hook
+        if name.split(".")[0] in ("dnn_textbook", "socket", "_socket"):
             del sys.modules[name]
+    for name in ("subprocess", "_posixsubprocess", "multiprocessing", "socket", "_socket"):
+        # scipy imports subprocess and socket: modules that refuse every call, so that it loads
+        sys.modules[name] = _stub_module(name, _refused)
     refused = {os.path.normpath(f) for f in setup["forbidden"]}
     sys.path[:] = [p for p in sys.path if os.path.normpath(os.path.abspath(p)) not in refused]
     import numpy.linalg  # noqa: F401

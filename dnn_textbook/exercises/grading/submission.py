@@ -127,15 +127,20 @@ def _sources(path: Path) -> tuple[list[str], str | None]:
         raise UnreadableError(
             _("{file} is not JSON, so not a notebook: {error}").format(file=path.name, error=error)
         ) from None
-    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+    found = notebook.get("cells") if isinstance(notebook, dict) else None
+    if isinstance(notebook, dict) and isinstance(notebook.get("worksheets"), list):
+        # nbformat 3, as some copies of the course's first notebooks still are
+        sheets = [sheet for sheet in notebook["worksheets"] if isinstance(sheet, dict)]
+        found = [cell for sheet in sheets for cell in sheet.get("cells", [])]
+    if not isinstance(found, list):
         raise UnreadableError(
             _("{file} is JSON but not a notebook (no cells)").format(file=path.name)
         )
     cells = []
-    for cell in notebook["cells"]:
+    for cell in found:
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            cells.append("".join(source) if isinstance(source, list) else str(source))
+            source = cell.get("source", cell.get("input", ""))
+            cells.append("".join(map(str, source)) if isinstance(source, list) else str(source))
     metadata = notebook.get("metadata")
     book = metadata.get("dnn_textbook") if isinstance(metadata, dict) else None
     language = book.get("language") if isinstance(book, dict) else None
