@@ -168,9 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
     limits = Limits(options.seconds, int(options.memory * 2**30))
     start = time.monotonic()
-    grades = grade_all(
-        options.submissions, seed, limits, lang, max(1, options.jobs), not options.quiet
-    )
+    out = options.out.resolve()
+    submissions = [p for p in options.submissions if p.resolve() != out]
+    grades = grade_all(submissions, seed, limits, lang, max(1, options.jobs), not options.quiet)
     run = {"seed": seed, "seconds": limits.seconds, "memory": limits.memory}
     write(grades, options.out, run, lang)
     read_ = [g for g in grades if g.error is None]

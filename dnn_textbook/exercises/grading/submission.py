@@ -77,7 +77,9 @@ def find(paths: list[Path]) -> list[tuple[str, list[Path]]]:
         if not path.is_dir():
             found.append((path.stem, [path]))
             continue
-        entries = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        entries = sorted(
+            p for p in path.iterdir() if not p.name.startswith(".") and not _results(p)
+        )
         learners = [p for p in entries if p.is_dir() or p.suffix in SUFFIXES]
         if len(paths) == 1 or any(p.is_dir() for p in learners):
             for entry in learners:
@@ -86,6 +88,11 @@ def find(paths: list[Path]) -> list[tuple[str, list[Path]]]:
         else:
             found.append((path.name, _files(path)))
     return found
+
+
+def _results(path: Path) -> bool:
+    """A folder of the grader's results (grades.csv in it), left in the class's folder."""
+    return path.is_dir() and (path / "grades.csv").exists()
 
 
 def _files(folder: Path) -> list[Path]:

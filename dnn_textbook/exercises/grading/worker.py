@@ -130,6 +130,8 @@ class Worker:
             if ZYGOTE is None:
                 raise OSError("no zygote")
             self.pid = ZYGOTE.spawn(self.folder, orders_r, answers_w)
+            # it waits for its orders: it is alive, and this handle stays its own
+            self.handle: int | None = os.pidfd_open(self.pid) if hasattr(os, "pidfd_open") else None
         except (OSError, ValueError):
             self.process = subprocess.Popen(
                 [sys.executable, "-I", "-B", sandbox.__file__, str(orders_r), str(answers_w)],
@@ -142,6 +144,7 @@ class Worker:
                 start_new_session=True,
             )
             self.pid = self.process.pid
+            self.handle = None
         os.close(orders_r)
         os.close(answers_w)
         full = dict(setup, memory=memory, file_size=file_size)
@@ -191,8 +194,16 @@ class Worker:
             os.killpg(self.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+        # the worker itself, even if it left its process group (os.setpgid)
         if self.process is not None:
+            self.process.kill()
             self.process.wait()
+        elif self.handle is not None:
+            try:
+                signal.pidfd_send_signal(self.handle, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.close(self.handle)
         for fd in (self.orders, self.answers):
             try:
                 os.close(fd)
