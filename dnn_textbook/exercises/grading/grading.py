@@ -32,7 +32,7 @@ from ..initialization import judge_initialization
 from ..report import CaseReport, CheckResult
 from ..template import only_template_source
 from . import sandbox
-from .submission import Submission
+from .submission import Extracted, Submission
 from .worker import DiedError, TimedOutError, Worker
 
 #: The verdicts of an exercise, and what each says.
@@ -259,71 +259,65 @@ def _calls(node: ast.FunctionDef, callee: str) -> bool:
 
 def grade(submission: Submission, seed: int, limits: Limits) -> dict[str, Graded]:
     """The verdict and the result of each exercise of one submission."""
+    assert submission.extracted is not None
     extracted = submission.extracted
-    assert extracted is not None
     run = _Run(submission, limits)
-    graded: dict[str, Graded] = {}
     try:
         try:
             run.start()
-        except (TimedOutError, DiedError):
-            run.stop()
+        except (TimedOutError, DiedError):  # its imports or definitions never finished
             said = _(_SAID["timed-out"]).format(seconds=f"{limits.seconds:g}")
             return {name: _stopped(name, "timed-out", said) for name in EXERCISES}
-        own: dict[str, Graded] = {}
-        for name in EXERCISES:
-            if name in extracted.broken:
-                said = _("this function's code is not valid Python: {error}").format(
-                    error=extracted.broken[name]
-                )
-                graded[name] = _stopped(name, "failed", said)
-                continue
-            node = extracted.functions.get(name)
-            if name not in run.defined:
-                graded[name] = _stopped(name, "not-written", _(_SAID["not-written"]))
-                continue
-            if node is not None and only_template_source(ast.unparse(node)):
-                graded[name] = _stopped(name, "not-written", _(_SAID["not-written"]))
-                continue
-            got = run.outputs(name, seed)
-            if isinstance(got, Graded):
-                graded[name] = own[name] = got
-                continue
-            special = _special(name, got, limits)
-            if special is not None:
-                graded[name] = own[name] = special  # its callee may be what stopped it
-                continue
-            result = _judged(name, got, seed)
-            graded[name] = own[name] = Graded(
-                "passed" if result.passed else _failed(result), result
-            )
+        graded = {name: _own(run, extracted, name, seed) for name in EXERCISES}
         for name in EXERCISES:  # the runs with a right callee, once the learner's are done
-            callee = reference.CALLS.get(name)
-            node = extracted.functions.get(name)
-            if name not in own or own[name].verdict in ("passed", "not-written"):
-                continue
-            if callee is None or node is None:
-                continue
-            if callee not in graded or not _calls(node, callee):
-                continue
-            called = graded[callee]
-            if (
-                called.result.passed
-                or called.verdict == "not-written"
-                and (callee not in extracted.functions)
-            ):
-                continue
-            got = run.outputs(name, seed, swap=callee)
-            if isinstance(got, Graded) or _special(name, got, limits):
-                continue
-            result = _judged(name, got, seed).blaming(called.result)
-            if result.own_passed:
-                graded[name] = Graded("passed", result)
-            elif own[name].verdict == "failed":  # else what stopped it was its own code
-                graded[name] = Graded("failed", result)
+            graded[name] = _with_right_callee(run, extracted, name, graded, seed)
     finally:
         run.stop()
     return graded
+
+
+def _own(run: _Run, extracted: Extracted, name: str, seed: int) -> Graded:
+    """The exercise run with the learner's own code throughout, callees included."""
+    if name in extracted.broken:
+        said = _("this function's code is not valid Python: {error}")
+        return _stopped(name, "failed", said.format(error=extracted.broken[name]))
+    node = extracted.functions.get(name)
+    if name not in run.defined or (node and only_template_source(ast.unparse(node))):
+        return _stopped(name, "not-written", _(_SAID["not-written"]))
+    got = run.outputs(name, seed)
+    if isinstance(got, Graded):
+        return got
+    special = _special(name, got, run.limits)
+    if special is not None:
+        return special
+    result = _judged(name, got, seed)
+    return Graded("passed" if result.passed else _failed(result), result)
+
+
+def _with_right_callee(
+    run: _Run, extracted: Extracted, name: str, graded: dict[str, Graded], seed: int
+) -> Graded:
+    """When the exercise fails and calls a wrong exercise, its own code judged with a right one.
+
+    Its verdict is then that of its own code: one mistake costs one
+    exercise. A time-out, a crash or the library's solution that the run
+    with a right callee does not cure stays the exercise's verdict.
+    """
+    own, callee, node = graded[name], reference.CALLS.get(name), extracted.functions.get(name)
+    if own.verdict in ("passed", "not-written") or callee is None or node is None:
+        return own
+    called = graded[callee]
+    if called.result.passed or not _calls(node, callee):
+        return own
+    if called.verdict == "not-written" and callee not in extracted.functions:
+        return own  # nothing of the learner's to blame: the callee is missing
+    got = run.outputs(name, seed, swap=callee)
+    if isinstance(got, Graded) or _special(name, got, run.limits):
+        return own
+    result = _judged(name, got, seed).blaming(called.result)
+    if result.own_passed:
+        return Graded("passed", result)
+    return Graded("failed", result) if own.verdict == "failed" else own
 
 
 def _failed(result: CheckResult) -> str:

@@ -242,17 +242,19 @@ class _Loader:
         return None
 
 
+# New processes, signals to others, the views of every object, new threads, the limits,
+# tracing: never. ctypes is loaded (numpy and scipy import it), and every one of its
+# events ("ctypes.dlopen", "ctypes.cdata"...) is refused.
 _REFUSED_EVENTS = frozenset(
     (
         "os.system os.fork os.forkpty os.exec os.posix_spawn os.spawn subprocess.Popen "
         "os.kill os.killpg signal.pthread_kill gc.get_objects gc.get_referrers "
-        "gc.get_referents ctypes.dlopen ctypes.dlsym ctypes.cdata socket.__new__ "
-        "socket.connect socket.bind _thread.start_new_thread resource.setrlimit "
-        "resource.prlimit os.chdir os.chroot os.setuid sys.setprofile sys.settrace "
-        "builtins.input os.startfile winreg.OpenKey"
+        "gc.get_referents socket.__new__ socket.connect socket.bind "
+        "_thread.start_new_thread resource.setrlimit resource.prlimit os.chdir os.chroot "
+        "os.setuid sys.setprofile sys.settrace builtins.input"
     ).split()
 )
-# ctypes itself is loaded (numpy and scipy import it), but every one of its events is refused
+# loaded again after the learner removed the stubs from sys.modules: refused
 _REFUSED_IMPORTS = (
     "subprocess",
     "_posixsubprocess",
@@ -262,7 +264,6 @@ _REFUSED_IMPORTS = (
     "cffi",
     "_cffi_backend",
     "pty",
-    "threading_",
     "_xxsubinterpreters",
 )
 _PATH_EVENTS = frozenset(
