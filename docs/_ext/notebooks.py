@@ -65,7 +65,15 @@ BLOCKS = (
     nodes.table,
     nodes.math_block,
 )
-EXCLUDE = ["index", "glossary", "api", "performance", "appendix*", "build_it_yourself"]
+EXCLUDE = [
+    "index",
+    "glossary",
+    "api",
+    "performance",
+    "appendix*",
+    "build_it_yourself",
+    "grading",  # a page for lecturers, with no example to run
+]
 
 INTRO = (
     "This notebook is a chapter of the dnn_textbook book, made from the same text as its "
