@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..._i18n import _, ngettext
-from .. import EXERCISES
-from ..report import MISTAKES, section_url
+from .. import EXERCISES, MISTAKES
+from ..report import section_url
 from .grading import VERDICTS
 
 
