@@ -115,7 +115,7 @@ def _translation() -> gettext.NullTranslations:
 
 def language() -> str:
     """The code of the language the messages are shown in: ``"en"``, ``"fr"`` or ``"uk"``."""
-    info = getattr(_translation(), "info", dict)()
+    info: object = getattr(_translation(), "info", dict)()
     code = info.get("language", "en") if isinstance(info, dict) else "en"
     return code if code in ("fr", "uk") else "en"
 

@@ -228,7 +228,7 @@ def _names(code: Any) -> set[str]:
 @contextmanager
 def in_place(fn: Callable[..., Any], name: str, right: Callable[..., Any]) -> Iterator[None]:
     """Within the block, the global ``name`` that ``fn`` calls is ``right``."""
-    namespace = fn.__globals__  # type: ignore[attr-defined]
+    namespace = fn.__globals__
     before = namespace[name]
     namespace[name] = right
     try:

@@ -33,7 +33,7 @@ def label(case: Case, translate: Any) -> str:
         key: translate(value[0]).format(**value[1]) if isinstance(value, tuple) else value
         for key, value in case.fill.items()
     }
-    return translate(case.label).format(**fill)
+    return str(translate(case.label).format(**fill))
 
 
 def _a(*rows: Any) -> FloatArray:

@@ -177,7 +177,7 @@ def linear_activation_backward(
 
 
 def L_model_backward(AL: Any, Y: Any, caches: Any, mistakes: tuple[str, ...] = ()) -> Any:
-    grads = {}
+    grads: dict[str, Any] = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))

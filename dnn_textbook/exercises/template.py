@@ -72,7 +72,7 @@ def _given(node: ast.stmt) -> bool:
     if isinstance(node, ast.Assign | ast.AnnAssign):
         value = node.value
         return value is None or _none(value) or _trivial(value)
-    if isinstance(node, ast.For | ast.While | ast.If):
+    if isinstance(node, ast.For | ast.If):  # a template never loops with while
         return all(_given(inner) for inner in node.body + node.orelse)
     return False
 
@@ -89,7 +89,9 @@ def _trivial(value: ast.expr) -> bool:
     if isinstance(value, ast.Constant | ast.Name):
         return True
     if isinstance(value, ast.Dict | ast.List | ast.Tuple):
-        items = value.keys + value.values if isinstance(value, ast.Dict) else value.elts
+        items: list[ast.expr | None] = (
+            [*value.keys, *value.values] if isinstance(value, ast.Dict) else [*value.elts]
+        )
         return all(item is not None and _trivial(item) for item in items)
     if isinstance(value, ast.Attribute):
         return _trivial(value.value)

@@ -217,7 +217,9 @@ def feedback(learner: str, graded: dict[str, Any], seed: int, language: str) -> 
     """A learner's feedback, in the language of the messages: verdicts, mistakes, reports."""
     lines = [_("Feedback for {learner}").format(learner=learner), ""]
     for name in EXERCISES:
-        lines.append(f"{name}: {_(VERDICTS[graded[name].verdict])}")
+        mistakes = ", ".join(graded[name].result.mistakes)
+        verdict = _(VERDICTS[graded[name].verdict])
+        lines.append(f"{name}: {verdict}" + (f" ({mistakes})" if mistakes else ""))
     sections: dict[str, str] = {}
     for name in EXERCISES:
         for key in graded[name].result.mistakes:
