@@ -14,6 +14,7 @@ copies are what the build makes.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -66,14 +67,31 @@ SHIPPED = ROOT / "dnn_textbook" / "notebooks"
 NOTEBOOK_FOLDERS = ("_exercises", "_notebooks")
 
 
+#: The application chapter says how long its training took on the machine that built it.
+TIMING = re.compile(r"\d+[.,]\d+(?=[ \u00a0\u202f]?[sс]\b)")
+
+
 def ship_notebooks(out: Path, lang: str, package: Path = SHIPPED) -> None:
-    """Copy the edition's notebooks into the package, replacing the copies there."""
+    """Copy the edition's notebooks into the package, replacing the copies there.
+
+    A copy that differs only by the training's timings is kept: building the
+    site leaves a clean work tree.
+    """
     for folder in NOTEBOOK_FOLDERS:
         target = package / lang / folder
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        for notebook in sorted((out / lang / folder).glob("*.ipynb")):
-            shutil.copyfile(notebook, target / notebook.name)
+        built = {p.name: p for p in (out / lang / folder).glob("*.ipynb")}
+        if target.exists():
+            for old in target.glob("*.ipynb"):
+                if old.name not in built:
+                    old.unlink()
+        target.mkdir(parents=True, exist_ok=True)
+        for name, notebook in sorted(built.items()):
+            new, kept = notebook.read_text(encoding="utf-8"), target / name
+            if kept.exists() and TIMING.sub("…", kept.read_text(encoding="utf-8")) == TIMING.sub(
+                "…", new
+            ):
+                continue
+            shutil.copyfile(notebook, kept)
 
 
 def write_root_page(out: Path) -> None:
