@@ -219,7 +219,8 @@ def feedback(learner: str, graded: dict[str, Any], seed: int, language: str) -> 
     for name in EXERCISES:
         mistakes = ", ".join(graded[name].result.mistakes)
         verdict = _(VERDICTS[graded[name].verdict])
-        lines.append(f"{name}: {verdict}" + (f" ({mistakes})" if mistakes else ""))
+        said = _("{exercise}: {verdict}").format(exercise=name, verdict=verdict)
+        lines.append(said + (f" ({mistakes})" if mistakes else ""))
     sections: dict[str, str] = {}
     for name in EXERCISES:
         for key in graded[name].result.mistakes:
