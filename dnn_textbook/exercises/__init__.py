@@ -41,13 +41,17 @@ In Jupyter the result shows itself as a small table; in a script or a test,
 report. The reports speak the library's language
 (:func:`~dnn_textbook.set_language`).
 
-A function that raises ``NotImplementedError`` is "not written yet"; any
-other exception is part of the verdict, with its type, its message and the
-shapes of the inputs of the case. The exercises that call other exercises
-(``L_model_forward`` calls ``linear_activation_forward`` in the notebook)
-are called as they are, with the helpers of their notebook:
-:mod:`dnn_textbook.course_helpers` gives the course's ``sigmoid``,
-``relu``, ``sigmoid_backward`` and ``relu_backward``.
+A function that raises ``NotImplementedError``, or that is still the
+course's template (``dW = None``, an empty body), is "not written yet"; any
+other exception is part of the verdict, with its type, its message, the
+shapes of the inputs of the case and the line of the function that raised.
+The exercises that call other exercises (``L_model_forward`` calls
+``linear_activation_forward`` in the notebook) are called as they are, with
+the helpers of their notebook: :mod:`dnn_textbook.course_helpers` gives the
+course's ``sigmoid``, ``relu``, ``sigmoid_backward`` and ``relu_backward``.
+When the function they call is wrong, the report says so first, then judges
+their own code with a right one in its place: a mistake is reported once,
+where it is made.
 """
 
 from __future__ import annotations
